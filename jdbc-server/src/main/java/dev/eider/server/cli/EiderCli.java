@@ -1,0 +1,23 @@
+package dev.eider.server.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ./eider} command line: one picocli subcommand per job. */
+@Command(
+    name = "eider",
+    mixinStandardHelpOptions = true,
+    version = "Eider 0.1.0",
+    description = "SQL vector search over DuckDB with an LM-DiskANN index.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class EiderCli implements Runnable {
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EiderCli()).execute(args));
+  }
+}
