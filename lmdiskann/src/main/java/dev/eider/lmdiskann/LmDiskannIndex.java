@@ -275,11 +275,17 @@ public final class LmDiskannIndex implements AutoCloseable {
         }
     }
 
+    /** A consistent snapshot of the counters; waits for a running insert, delete or merge. */
     public IndexStats stats() {
-        GraphView v = view;
-        return new IndexStats(config, v.liveCount(), v.nodeSlots(), writer.freeSlotCount(),
-                writer.pendingDeleteCount(), v.journal().size(), file.sizeBytes(), layout.blockSize(),
-                cache.weightedBytes(), cache.hits(), cache.misses(), file.header().mergeSequence());
+        writeLock.lock();
+        try {
+            GraphView v = view;
+            return new IndexStats(config, v.liveCount(), v.nodeSlots(), writer.freeSlotCount(),
+                    writer.pendingDeleteCount(), v.journal().size(), file.sizeBytes(), layout.blockSize(),
+                    cache.weightedBytes(), cache.hits(), cache.misses(), file.header().mergeSequence());
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     /** Size of the graph file in bytes. */
