@@ -239,8 +239,8 @@ public final class LmDiskannIndex implements AutoCloseable {
             WriteOperation consolidation = writer.consolidate(view);
             if (consolidation != null) {
                 commit(consolidation);
-                patched = writer.lastPatched();
-                freed = writer.lastFreed();
+                patched = consolidation.nodesPatched();
+                freed = consolidation.slotsFreed();
             }
             GraphView current = view;
             List<JournalBlock> merged = new ArrayList<>();
