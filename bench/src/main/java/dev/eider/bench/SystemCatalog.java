@@ -1,0 +1,30 @@
+package dev.eider.bench;
+
+import dev.eider.bench.system.ExactSystem;
+import dev.eider.bench.system.JVectorSystem;
+import dev.eider.bench.system.LuceneSystem;
+import dev.eider.bench.system.VectorSystem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns the names given to {@code --systems} into systems to measure. */
+final class SystemCatalog {
+    private static final List<String> KNOWN = List.of("eider", "jvector", "lucene", "exact");
+
+    private SystemCatalog() {
+    }
+
+    static List<VectorSystem> create(List<String> names, BenchSettings settings) {
+        List<VectorSystem> systems = new ArrayList<>();
+        for (String name : names) {
+            systems.add(switch (name.trim().toLowerCase(Locale.ROOT)) {
+                case "jvector" -> new JVectorSystem();
+                case "lucene" -> new LuceneSystem();
+                case "exact" -> new ExactSystem();
+                default -> throw new IllegalArgumentException("unknown system '" + name + "' in --systems; known: " + KNOWN);
+            });
+        }
+        return systems;
+    }
+}
