@@ -7,6 +7,8 @@ import dev.eider.bench.report.BenchReport;
 import dev.eider.bench.report.JsonReport;
 import dev.eider.bench.report.MarkdownReport;
 import dev.eider.bench.report.RecallQpsPlot;
+import dev.eider.lmdiskann.IndexConfig;
+import dev.eider.lmdiskann.NeighborCompression;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +64,19 @@ public final class BenchCli implements Callable<Integer> {
             description = "systems to measure, in order (default ${DEFAULT-VALUE})")
     List<String> systems;
 
+    @Option(names = "--max-degree", paramLabel = "R", defaultValue = "" + IndexConfig.DEFAULT_MAX_DEGREE,
+            description = "Eider: most neighbours per node (default ${DEFAULT-VALUE})")
+    int maxDegree;
+
+    @Option(names = "--build-l", paramLabel = "L", defaultValue = "" + IndexConfig.DEFAULT_BUILD_SEARCH_L,
+            description = "Eider: beam width while building (default ${DEFAULT-VALUE})")
+    int buildL;
+
+    @Option(names = "--compression", paramLabel = "ternary|none|one_bit", defaultValue = "ternary",
+            converter = CompressionConverter.class,
+            description = "Eider: how neighbour vectors are stored in each block (default ${DEFAULT-VALUE})")
+    NeighborCompression compression;
+
     @Option(names = "--build-threads", paramLabel = "N", description = "threads for index builds (default: all cores)")
     int buildThreads = Runtime.getRuntime().availableProcessors();
 
@@ -107,12 +122,20 @@ public final class BenchCli implements Callable<Integer> {
         }
     }
 
+    static final class CompressionConverter implements CommandLine.ITypeConverter<NeighborCompression> {
+        @Override
+        public NeighborCompression convert(String value) {
+            return NeighborCompression.parse(value);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         validate();
         Dataset dataset = new DatasetLoader(workDir.resolve("groundtruth")).load(datasetDir, metric, baseLimit, queries);
         BenchSettings settings = new BenchSettings(k, searchLs, threads, cache.toCacheSize(), exactQueries, buildThreads,
-                warmup, targetRecall, indexRoot(dataset), rebuild);
+                warmup, targetRecall, indexRoot(dataset), rebuild,
+                new BenchSettings.EiderBuild(maxDegree, buildL, compression));
         BenchReport report = new BenchRun(dataset, settings, SystemCatalog.create(systems, settings)).execute();
         System.out.println(MarkdownReport.render(report));
         if (json != null) {

@@ -105,8 +105,14 @@ final class BenchRun {
         }
         notes.add("peak heap includes the dataset held by the harness; JVector and Lucene read their index files"
                 + " memory-mapped through the OS page cache, Eider through its own bounded block cache");
+        if (systems.stream().anyMatch(s -> s.name().equals("eider"))) {
+            notes.add(String.format(Locale.ROOT, "Eider: max degree %d, build L %d, %s neighbour codes;"
+                            + " blocks/query counts every block a search touched, disk reads/query the cache misses",
+                    settings.eider().maxDegree(), settings.eider().buildSearchL(),
+                    settings.eider().compression().name().toLowerCase(Locale.ROOT)));
+        }
         if (systems.stream().anyMatch(s -> s.name().equals("jvector"))) {
-            notes.add("JVector: GraphIndexBuilder M=32, beam 100, alpha 1.2, overflow 1.2, hierarchy on;"
+            notes.add("JVector: GraphIndexBuilder M=32, beam 100, alpha 1.2, overflow 1.2 (hierarchy: JVector's default);"
                     + " on-disk graph with inline vectors, exact scoring, beam width = L");
         }
         if (systems.stream().anyMatch(s -> s.name().equals("lucene"))) {

@@ -1,5 +1,6 @@
 package dev.eider.bench;
 
+import dev.eider.bench.system.EiderSystem;
 import dev.eider.bench.system.ExactSystem;
 import dev.eider.bench.system.JVectorSystem;
 import dev.eider.bench.system.LuceneSystem;
@@ -19,6 +20,8 @@ final class SystemCatalog {
         List<VectorSystem> systems = new ArrayList<>();
         for (String name : names) {
             systems.add(switch (name.trim().toLowerCase(Locale.ROOT)) {
+                case "eider" -> new EiderSystem(settings.eider().maxDegree(), settings.eider().buildSearchL(),
+                        settings.eider().compression(), settings.cache()::bytesFor);
                 case "jvector" -> new JVectorSystem();
                 case "lucene" -> new LuceneSystem();
                 case "exact" -> new ExactSystem();

@@ -36,6 +36,7 @@ public final class JsonReport {
                     field("peak_heap_bytes", Long.toString(s.peakHeapBytes())),
                     field("peak_rss_bytes", Long.toString(s.peakRssBytes())),
                     field("blocks_per_query", number(m.blocksPerQuery())),
+                    field("disk_reads_per_query", number(m.diskReadsPerQuery())),
                     field("cache_hit_ratio", number(m.cacheHitRatio()))) + "}");
         }
         List<String> notes = report.notes().stream().map(JsonReport::text).toList();

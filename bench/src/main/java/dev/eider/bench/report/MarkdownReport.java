@@ -27,13 +27,13 @@ public final class MarkdownReport {
 
     private static void searchTable(BenchReport report, StringBuilder out) {
         out.append("| system | L | threads | recall@").append(report.k())
-                .append(" | QPS | p50 ms | p99 ms | blocks/query | cache hit |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append(" | QPS | p50 ms | p99 ms | blocks/query | disk reads/query | cache hit |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ResultRow row : report.rows()) {
             Measurement m = row.measurement();
-            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.4f | %.0f | %.3f | %.3f | %s | %s |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.4f | %.0f | %.3f | %.3f | %s | %s | %s |%n",
                     m.system(), m.searchL() > 0 ? Integer.toString(m.searchL()) : "-", m.threads(), m.recall(), m.qps(),
-                    m.p50Millis(), m.p99Millis(), optional(m.blocksPerQuery(), "%.1f"),
+                    m.p50Millis(), m.p99Millis(), optional(m.blocksPerQuery(), "%.1f"), optional(m.diskReadsPerQuery(), "%.1f"),
                     optional(m.cacheHitRatio(), "%.3f")));
         }
         out.append('\n');

@@ -2,8 +2,6 @@ package dev.eider.bench.report;
 
 import dev.eider.bench.run.Measurement;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,9 +40,7 @@ public final class RecallQpsPlot {
                 line.setMarker(SeriesMarkers.DIAMOND);
             }
         }
-        try (OutputStream out = Files.newOutputStream(png)) {
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-        }
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
     private static Map<String, List<Measurement>> seriesOf(BenchReport report) {

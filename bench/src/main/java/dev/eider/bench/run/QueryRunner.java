@@ -39,9 +39,10 @@ public final class QueryRunner {
         IoCounters io = system.ioCounters().since(before);
         Latencies latencies = new Latencies(nanos);
         double blocksPerQuery = io.available() ? (double) io.blocksRead() / count : Double.NaN;
+        double diskReadsPerQuery = io.available() ? (double) io.cacheMisses() / count : Double.NaN;
         return new Measurement(system.name(), system.tunable() ? searchL : 0, threads, count,
                 Recall.mean(results, dataset.groundTruth(), k), count / (wallNanos / 1e9),
-                latencies.percentileMillis(50), latencies.percentileMillis(99), blocksPerQuery, io.hitRatio());
+                latencies.percentileMillis(50), latencies.percentileMillis(99), blocksPerQuery, diskReadsPerQuery, io.hitRatio());
     }
 
     private long runThreads(VectorSystem system, int searchL, int threads, int count, int[][] results, long[] nanos)

@@ -27,8 +27,8 @@ import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * JVector peer: a Vamana-family graph built with {@link GraphIndexBuilder} (degree 32, build beam 100, alpha 1.2),
- * written as an on-disk graph with inline full vectors and searched memory-mapped with {@link GraphSearcher}, exact
+ * JVector peer: a Vamana-family graph built with {@link GraphIndexBuilder} (degree 32, build beam 100, alpha 1.2,
+ * JVector's defaults otherwise), written as an on-disk graph with inline full vectors and searched memory-mapped with {@link GraphSearcher}, exact
  * scores, beam width L.
  */
 public final class JVectorSystem implements VectorSystem {
@@ -36,8 +36,6 @@ public final class JVectorSystem implements VectorSystem {
     private static final int BUILD_BEAM = 100;
     private static final float NEIGHBOR_OVERFLOW = 1.2f;
     private static final float ALPHA = 1.2f;
-    private static final boolean ADD_HIERARCHY = true;
-    private static final boolean REFINE_FINAL_GRAPH = true;
     private static final String GRAPH_FILE = "jvector.graph";
 
     private final VectorTypeSupport vectorTypes = VectorizationProvider.getInstance().getVectorTypeSupport();
@@ -54,7 +52,7 @@ public final class JVectorSystem implements VectorSystem {
     public BuildReport prepare(Dataset dataset, Path indexDir, int buildThreads) throws IOException {
         similarity = dataset.metric() == BenchMetric.L2 ? VectorSimilarityFunction.EUCLIDEAN : VectorSimilarityFunction.COSINE;
         String fingerprint = BuildStamp.fingerprint(dataset, "jvector M=" + DEGREE + " beam=" + BUILD_BEAM + " alpha=" + ALPHA
-                + " overflow=" + NEIGHBOR_OVERFLOW + " hierarchy=" + ADD_HIERARCHY);
+                + " overflow=" + NEIGHBOR_OVERFLOW);
         Path graphFile = indexDir.resolve(GRAPH_FILE);
         Optional<BuildReport> previous = Files.isRegularFile(graphFile)
                 ? BuildStamp.read(indexDir, fingerprint, Files.size(graphFile))
@@ -83,8 +81,13 @@ public final class JVectorSystem implements VectorSystem {
         RandomAccessVectorValues values = new ListRandomAccessVectorValues(vectors, dataset.dimensions());
         BuildScoreProvider scores = BuildScoreProvider.randomAccessScoreProvider(values, similarity);
         ForkJoinPool pool = new ForkJoinPool(threads);
-        try (GraphIndexBuilder builder = new GraphIndexBuilder(scores, dataset.dimensions(), DEGREE, BUILD_BEAM,
-                NEIGHBOR_OVERFLOW, ALPHA, ADD_HIERARCHY, REFINE_FINAL_GRAPH, pool, pool)) {
+        try (GraphIndexBuilder builder = GraphIndexBuilder.builder(scores, dataset.dimensions(), DEGREE)
+                .withBeamWidth(BUILD_BEAM)
+                .withNeighborOverflow(NEIGHBOR_OVERFLOW)
+                .withAlpha(ALPHA)
+                .withSimdExecutor(pool)
+                .withParallelExecutor(pool)
+                .build()) {
             ImmutableGraphIndex graph = builder.build(values);
             OnDiskGraphIndex.write(graph, values, graphFile);
         } finally {
