@@ -84,6 +84,11 @@ public final class BenchCli implements Callable<Integer> {
             description = "warm-up queries per system before measuring (default ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "1",
+            description = "passes per L and thread count; the fastest is kept, to damp noise from other processes"
+                    + " (default ${DEFAULT-VALUE})")
+    int repeats;
+
     @Option(names = "--target-recall", defaultValue = "0.95",
             description = "recall at which QPS ratios are compared (default ${DEFAULT-VALUE})")
     double targetRecall;
@@ -134,7 +139,7 @@ public final class BenchCli implements Callable<Integer> {
         validate();
         Dataset dataset = new DatasetLoader(workDir.resolve("groundtruth")).load(datasetDir, metric, baseLimit, queries);
         BenchSettings settings = new BenchSettings(k, searchLs, threads, cache.toCacheSize(), exactQueries, buildThreads,
-                warmup, targetRecall, indexRoot(dataset), rebuild,
+                warmup, repeats, targetRecall, indexRoot(dataset), rebuild,
                 new BenchSettings.EiderBuild(maxDegree, buildL, compression));
         BenchReport report = new BenchRun(dataset, settings, SystemCatalog.create(systems, settings)).execute();
         System.out.println(MarkdownReport.render(report));
@@ -145,12 +150,16 @@ public final class BenchCli implements Callable<Integer> {
     }
 
     private void validate() {
+        if (repeats < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--repeats must be at least 1, got " + repeats);
+        }
         if (k < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--k must be at least 1, got " + k);
         }
         if (searchLs.stream().anyMatch(l -> l < 1) || threads.stream().anyMatch(t -> t < 1)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--L and --threads values must be at least 1");
         }
+        SystemCatalog.checkNames(systems);
     }
 
     private Path indexRoot(Dataset dataset) {
@@ -167,7 +176,21 @@ public final class BenchCli implements Callable<Integer> {
         System.err.println("wrote " + json + ", " + json + ".md and " + json + ".png");
     }
 
+    /** The command with user errors (bad files, bad values) reported as one line instead of a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine command = new CommandLine(new BenchCli());
+        command.setExecutionExceptionHandler((error, cmd, parsed) -> {
+            if (error instanceof IllegalArgumentException || error instanceof IOException) {
+                cmd.getErr().println("eider bench: " + error.getMessage());
+                cmd.getErr().flush();
+                return 2;
+            }
+            throw error;
+        });
+        return command;
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchCli()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

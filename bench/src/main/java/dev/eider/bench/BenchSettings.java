@@ -6,8 +6,8 @@ import java.util.List;
 
 /** The knobs of one benchmark run, as parsed from the command line. */
 public record BenchSettings(int k, List<Integer> searchLs, List<Integer> threads, CacheSize cache, int exactQueries,
-                            int buildThreads, int warmupQueries, double targetRecall, Path indexRoot, boolean rebuild,
-                            EiderBuild eider) {
+                            int buildThreads, int warmupQueries, int repeats, double targetRecall, Path indexRoot,
+                            boolean rebuild, EiderBuild eider) {
 
     /** Eider's build settings (its search list size is swept with the peers' beam widths). */
     public record EiderBuild(int maxDegree, int buildSearchL, NeighborCompression compression) {

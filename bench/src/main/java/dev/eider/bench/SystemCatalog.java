@@ -16,6 +16,15 @@ final class SystemCatalog {
     private SystemCatalog() {
     }
 
+    /** Fails before anything is loaded or built when a name is unknown. */
+    static void checkNames(List<String> names) {
+        for (String name : names) {
+            if (!KNOWN.contains(name.trim().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("unknown system '" + name + "' in --systems; known: " + KNOWN);
+            }
+        }
+    }
+
     static List<VectorSystem> create(List<String> names, BenchSettings settings) {
         List<VectorSystem> systems = new ArrayList<>();
         for (String name : names) {
