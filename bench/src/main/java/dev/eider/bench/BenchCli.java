@@ -18,13 +18,18 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ./eider bench}: measures Eider and its peers on one dataset and prints the tables. */
 @Command(name = "eider bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Builds (or reopens) Eider's LM-DiskANN index and its peers on a texmex dataset and measures",
                 "recall@k, QPS, latency, I/O and memory side by side, then prints Markdown tables and ratios."})
 public final class BenchCli implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--dataset", required = true, paramLabel = "DIR",
             description = "folder with base.fvecs, query.fvecs and groundtruth*.ivecs")
@@ -142,7 +147,8 @@ public final class BenchCli implements Callable<Integer> {
                 warmup, repeats, targetRecall, indexRoot(dataset), rebuild,
                 new BenchSettings.EiderBuild(maxDegree, buildL, compression));
         BenchReport report = new BenchRun(dataset, settings, SystemCatalog.create(systems, settings)).execute();
-        System.out.println(MarkdownReport.render(report));
+        spec.commandLine().getOut().println(MarkdownReport.render(report));
+        spec.commandLine().getOut().flush();
         if (json != null) {
             writeFiles(report);
         }
@@ -173,7 +179,7 @@ public final class BenchCli implements Callable<Integer> {
         Files.writeString(json, JsonReport.render(report));
         Files.writeString(Path.of(json + ".md"), MarkdownReport.render(report));
         RecallQpsPlot.write(report, Path.of(json + ".png"));
-        System.err.println("wrote " + json + ", " + json + ".md and " + json + ".png");
+        spec.commandLine().getErr().println("wrote " + json + ", " + json + ".md and " + json + ".png");
     }
 
     /** The command with user errors (bad files, bad values) reported as one line instead of a stack trace. */

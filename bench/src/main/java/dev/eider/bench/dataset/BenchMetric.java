@@ -1,5 +1,6 @@
 package dev.eider.bench.dataset;
 
+import java.util.Locale;
 import org.apache.lucene.util.VectorUtil;
 
 /** The distance a benchmark ranks by; smaller is closer for both. */
@@ -27,7 +28,7 @@ public enum BenchMetric {
     }
 
     public static BenchMetric parse(String text) {
-        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
             case "l2", "euclidean" -> L2;
             case "cosine" -> COSINE;
             default -> throw new IllegalArgumentException("unknown metric '" + text + "': use l2 or cosine");

@@ -3,6 +3,7 @@ package dev.eider.bench.dataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,7 @@ public final class DatasetLoader {
             int[][] groundTruth = VecFiles.readIvecs(groundTruthFile, queries.length);
             return new Dataset(name, metric, base, queries, groundTruth, false);
         }
-        String cacheName = name + "-" + metric.name().toLowerCase(java.util.Locale.ROOT) + "-" + base.length + "x"
+        String cacheName = name + "-" + metric.name().toLowerCase(Locale.ROOT) + "-" + base.length + "x"
                 + queries.length + "-groundtruth.ivecs";
         Path cached = cacheDir.resolve(cacheName);
         int[][] groundTruth;
