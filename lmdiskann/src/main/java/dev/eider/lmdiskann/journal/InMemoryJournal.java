@@ -28,12 +28,12 @@ public final class InMemoryJournal implements Journal {
     }
 
     @Override
-    public synchronized void acknowledgeMerged(long mergeSequence, List<JournalBlock> merged) {
+    public synchronized void acknowledgeMerged(long mergeSequence, List<JournalBlock> merged, IndexMeta metaAfter) {
         for (JournalBlock block : merged) {
             blocks.computeIfPresent(block.nodeId(), (id, held) -> held.version() > block.version() ? held : null);
         }
-        if (blocks.isEmpty()) {
-            meta = null;
+        if (mergeSequence >= acknowledgedMergeSequence) {
+            meta = metaAfter;
         }
         acknowledgedMergeSequence = Math.max(acknowledgedMergeSequence, mergeSequence);
     }

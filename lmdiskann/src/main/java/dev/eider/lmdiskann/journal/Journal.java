@@ -21,7 +21,8 @@ public interface Journal {
 
     /**
      * The graph file now holds {@code merged} (fsynced) and its header carries {@code mergeSequence}: drop each
-     * merged block unless the journal holds a newer version of that node. Safe to receive twice.
+     * merged block unless the journal holds a newer version of that node, and keep {@code metaAfter} as the
+     * current counters. Safe to receive twice.
      */
-    void acknowledgeMerged(long mergeSequence, List<JournalBlock> merged);
+    void acknowledgeMerged(long mergeSequence, List<JournalBlock> merged, IndexMeta metaAfter);
 }
