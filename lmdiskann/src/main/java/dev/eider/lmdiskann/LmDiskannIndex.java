@@ -71,9 +71,15 @@ public final class LmDiskannIndex implements AutoCloseable {
     /**
      * Builds a new index from {@code source} into {@code dir} (created if missing; an existing graph is
      * replaced), in memory when the vectors fit the build budget, otherwise by insertion through the cache.
+     * {@code journal} must be empty: blocks of a previous index would be laid over the new file.
      */
     public static LmDiskannIndex build(Path dir, IndexConfig config, VectorSource source, BuildOptions options,
                                        Journal journal) throws IOException {
+        int stale = journal.load().blocks().size();
+        if (stale > 0) {
+            throw new IllegalStateException("the journal still holds " + stale
+                    + " blocks of a previous index: clear it before building a new one");
+        }
         new IndexBuilder(dir.resolve(GRAPH_FILE), config, source, options).build();
         return open(dir, new OpenOptions(options.cacheBytes(), null), journal);
     }

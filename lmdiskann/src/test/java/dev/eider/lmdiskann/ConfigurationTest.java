@@ -60,6 +60,20 @@ class ConfigurationTest {
     }
 
     @Test
+    void aBuildRefusesAJournalThatStillHoldsBlocks() throws Exception {
+        float[][] vectors = {{1, 2, 3}, {4, 5, 6}, {7, 8, 10}};
+        InMemoryJournal journal = new InMemoryJournal();
+        try (LmDiskannIndex index = LmDiskannIndex.build(dir, IndexConfig.defaults(3, Metric.L2),
+                VectorSource.of(vectors), BuildOptions.defaults(), journal)) {
+            index.delete(1L);
+        }
+        assertThatThrownBy(() -> LmDiskannIndex.build(dir, IndexConfig.defaults(3, Metric.L2),
+                VectorSource.of(vectors), BuildOptions.defaults(), journal))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the journal still holds 3 blocks of a previous index");
+    }
+
+    @Test
     void everyMetricAndCompressionBuildsSearchesAndReopens() throws Exception {
         Dataset sift = Dataset.sift5k();
         float[][] base = java.util.Arrays.copyOf(sift.base(), 400);
