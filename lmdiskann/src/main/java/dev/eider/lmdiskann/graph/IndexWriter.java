@@ -128,7 +128,7 @@ public final class IndexWriter {
         WriteOperation op = new WriteOperation(epoch + 1, view.entryPoint(), view.nodeSlots(), view.liveCount() + 1);
         boolean reuse = !freeSlots.isEmpty();
         int id = reuse ? freeSlots.peekLast() : view.nodeSlots();
-        long version = reuse ? layout.version(view.block(id, reads)) + 1 : 1;
+        long version = previousVersion(view, id, reuse) + 1;
         if (reuse) {
             int[] free = currentFreeSlots();
             op.freeAfter = Arrays.copyOf(free, free.length - 1);
@@ -165,6 +165,18 @@ public final class IndexWriter {
             rowKeys.put(rowKey, id);
         };
         return op;
+    }
+
+    /**
+     * The version a slot had: a reused slot's free block, or for a new slot a block the journal may still hold
+     * from before a tail truncation (so versions keep growing per node id).
+     */
+    private long previousVersion(GraphView view, int id, boolean reuse) {
+        if (reuse) {
+            return layout.version(view.block(id, reads));
+        }
+        byte[] truncated = view.journal().get(id);
+        return truncated == null ? 0 : layout.version(truncated);
     }
 
     /** Searches with the build beam width and prunes the expanded live nodes into at most R neighbors. */
