@@ -75,6 +75,11 @@ public final class EiderServer implements AutoCloseable {
     }
   }
 
+  /** Client connections open now, over all users (idle ones past the idle timeout are closed first). */
+  public long openConnections() {
+    return services.openConnections();
+  }
+
   /** The port the server listens on. */
   public int port() {
     return http.getPort();

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Enforces the server's statement timeout: a statement still executing or fetching when its time is up is
- * cancelled through {@link Statement#cancel()}, and the caller gets a {@link SQLTimeoutException} naming the
- * limit. It does not depend on the engine honouring {@link Statement#setQueryTimeout}.
+ * Backs up the engine's own query timeout ({@link Statement#setQueryTimeout}, which Calcite counts from the
+ * start of execution to the last row fetched): a single execute or fetch call still running when the timeout
+ * has passed is cancelled through {@link Statement#cancel()}, and a call that fails once the timeout has
+ * passed (whichever of the two stopped it) reports a {@link SQLTimeoutException} naming the limit.
  */
 public final class StatementWatchdog implements AutoCloseable {
 
@@ -50,6 +51,7 @@ public final class StatementWatchdog implements AutoCloseable {
     if (timer == null || statement == null) {
       return work.run();
     }
+    long start = System.nanoTime();
     AtomicBoolean fired = new AtomicBoolean();
     ScheduledFuture<?> alarm = timer.schedule(() -> {
       fired.set(true);
@@ -62,7 +64,7 @@ public final class StatementWatchdog implements AutoCloseable {
       }
       return result;
     } catch (RuntimeException e) {
-      if (fired.get()) {
+      if (fired.get() || System.nanoTime() - start >= timeout.toNanos()) {
         throw timedOut(e);
       }
       throw e;
