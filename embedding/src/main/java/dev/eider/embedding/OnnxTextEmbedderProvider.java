@@ -9,7 +9,6 @@ import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15Quantize
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
@@ -35,20 +34,21 @@ public final class OnnxTextEmbedderProvider implements TextEmbedderProvider {
     if (constructor == null) {
       throw new EmbeddingException("unknown embedding model '" + model + "'; known: " + MODELS.keySet());
     }
+    // LangChain4j reads the model from the context class loader (DuckDB's threads may have another)
+    // and keeps its ONNX session in a static field, so a second load only wraps it.
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(OnnxTextEmbedderProvider.class.getClassLoader());
     try {
-      return new OnnxTextEmbedder(model, constructor.apply(batchExecutor(model)));
+      // embedAll runs one task per text; virtual threads keep as many running as there are cores.
+      return new OnnxTextEmbedder(model, constructor.apply(Executors.newVirtualThreadPerTaskExecutor()));
     } catch (RuntimeException | LinkageError e) {
       throw new EmbeddingException(
           "could not load the embedding model '" + model + "' (ONNX Runtime and the model jar must"
               + " be on the class path and the native library loadable): " + e,
           e);
+    } finally {
+      thread.setContextClassLoader(previous);
     }
-  }
-
-  /** One thread per core for batches; daemon threads so a loaded model never keeps a JVM alive. */
-  private static ExecutorService batchExecutor(String model) {
-    return Executors.newFixedThreadPool(
-        Runtime.getRuntime().availableProcessors(),
-        Thread.ofPlatform().daemon().name("eider-embed-" + model + "-", 0).factory());
   }
 }

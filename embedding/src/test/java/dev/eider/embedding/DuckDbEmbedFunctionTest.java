@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.eider.adapter.embed.DuckDbEmbedFunction;
 import dev.eider.adapter.embed.TextEmbedder;
 import dev.eider.adapter.embed.TextEmbedders;
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DuckDbEmbedFunctionTest {
 
-  private final TextEmbedder embedder =
-      TextEmbedders.fromClassPath(getClass().getClassLoader()).get(TextEmbedders.DEFAULT_MODEL);
+  private final TextEmbedders embedders = TextEmbedders.fromClassPath(getClass().getClassLoader());
+  private final TextEmbedder embedder = embedders.get(TextEmbedders.DEFAULT_MODEL);
 
   @TempDir Path dir;
 
@@ -28,8 +29,10 @@ class DuckDbEmbedFunctionTest {
   void updateEmbedsEveryRowLikeTheEmbedderDoesAndKeepsNulls() throws Exception {
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("t.duckdb"));
         Statement statement = duckdb.createStatement()) {
-      DuckDbEmbedFunction.register(duckdb, embedder);
-      DuckDbEmbedFunction.createMacro(duckdb, embedder.dimensions());
+      DuckDbEmbedFunction.register(duckdb, embedders);
+      statement.execute(
+          "CREATE TEMP MACRO embed(t) AS "
+              + DuckDbEmbedFunction.sql("'" + TextEmbedders.DEFAULT_MODEL + "'", "t", 384));
       statement.execute(
           "CREATE TABLE t AS SELECT i AS id, CASE WHEN i % 100 = 7 THEN NULL"
               + " ELSE 'entry ' || i END AS txt, NULL::FLOAT[384] AS emb FROM range(2100) r(i)");
@@ -55,20 +58,33 @@ class DuckDbEmbedFunctionTest {
   }
 
   @Test
-  void everyConnectionOfTheDatabaseSeesTheFunctionAndTheMacroIsPerConnection() throws SQLException {
+  void everyConnectionOfTheDatabaseSeesTheFunctionWithEitherModel() throws SQLException {
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Connection other = duckdb.unwrap(DuckDBConnection.class).duplicate();
         Statement statement = other.createStatement()) {
-      DuckDbEmbedFunction.register(duckdb, embedder);
+      DuckDbEmbedFunction.register(duckdb, embedders);
+      String miniLm = DuckDbEmbedFunction.sql("'all-minilm-l6-v2-q'", "'fast sorting'", 384);
+      String bge = DuckDbEmbedFunction.sql("'bge-small-en-v15-q'", "'fast sorting'", 384);
 
-      try (ResultSet rows =
-          statement.executeQuery(
-              "SELECT typeof(" + DuckDbEmbedFunction.sql("'fast sorting'", 384) + ")")) {
+      try (ResultSet rows = statement.executeQuery("SELECT " + miniLm + ", " + bge)) {
         rows.next();
-        assertThat(rows.getString(1)).isEqualTo("FLOAT[384]");
+        assertThat(floats(rows.getArray(1))).containsExactly(embedder.embed("fast sorting"), within(1e-6f));
+        assertThat(floats(rows.getArray(2)))
+            .containsExactly(embedders.get("bge-small-en-v15-q").embed("fast sorting"), within(1e-6f));
       }
-      assertThatThrownBy(() -> statement.executeQuery("SELECT embed('x')"))
-          .hasMessageContaining("embed");
+    }
+  }
+
+  @Test
+  void unknownModelFailsTheStatementWithTheModelsName() throws SQLException {
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      DuckDbEmbedFunction.register(duckdb, embedders);
+
+      assertThatThrownBy(
+              () -> statement.executeQuery("SELECT " + DuckDbEmbedFunction.sql("'gpt-17'", "'x'", 384)))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("unknown embedding model 'gpt-17'");
     }
   }
 

@@ -80,7 +80,7 @@ class OnnxTextEmbedderTest {
     assertThatThrownBy(() -> embedders.get("gpt-17"))
         .isInstanceOf(EmbeddingException.class)
         .hasMessageContaining("unknown embedding model 'gpt-17'")
-        .hasMessageContaining(TextEmbedders.MODEL_PROPERTY)
+        .hasMessageContaining(TextEmbedders.MODEL_SYSTEM_PROPERTY)
         .hasMessageContaining("all-minilm-l6-v2-q")
         .hasMessageContaining("bge-small-en-v15-q");
   }

@@ -2,7 +2,6 @@ package dev.eider.adapter.embed;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,20 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The text-embedding models available on the class path, each loaded on first use and kept.
  *
- * <p>One instance is shared by everything that should share loaded models (for example, all the
- * connections of one driver or server). The model used by {@code embed(text)} is a setting: the
- * connection property {@value #MODEL_PROPERTY}, else the system property
- * {@value #MODEL_SYSTEM_PROPERTY}, else {@value #DEFAULT_MODEL}.
+ * <p>{@code embed(text)} uses the model named by the system property {@value
+ * #MODEL_SYSTEM_PROPERTY}, else {@value #DEFAULT_MODEL}; {@code embed(text, model)} names one.
  */
 public final class TextEmbedders {
 
   /** The model used when no setting names one: all-MiniLM-L6-v2, quantized, 384 dimensions. */
   public static final String DEFAULT_MODEL = "all-minilm-l6-v2-q";
 
-  /** Connection property that selects the model. */
-  public static final String MODEL_PROPERTY = "embedding_model";
-
-  /** System property that selects the model when the connection does not. */
+  /** System property that selects the model of {@code embed(text)}. */
   public static final String MODEL_SYSTEM_PROPERTY = "eider.embedding.model";
 
   private final List<TextEmbedderProvider> providers;
@@ -41,13 +35,10 @@ public final class TextEmbedders {
             .toList());
   }
 
-  /** The model named by the connection properties, the system property, or the default. */
-  public static String modelSetting(Properties connectionProperties) {
-    String fromConnection = connectionProperties.getProperty(MODEL_PROPERTY);
-    if (fromConnection != null && !fromConnection.isBlank()) {
-      return fromConnection.strip();
-    }
-    return System.getProperty(MODEL_SYSTEM_PROPERTY, DEFAULT_MODEL).strip();
+  /** The model of {@code embed(text)}: the system property {@value #MODEL_SYSTEM_PROPERTY} or the default. */
+  public static String defaultModel() {
+    String model = System.getProperty(MODEL_SYSTEM_PROPERTY, "").strip();
+    return model.isEmpty() ? DEFAULT_MODEL : model;
   }
 
   /**
@@ -74,7 +65,7 @@ public final class TextEmbedders {
     TreeSet<String> known = new TreeSet<>();
     providers.forEach(provider -> known.addAll(provider.models()));
     throw new EmbeddingException(
-        "unknown embedding model '" + model + "'; set " + MODEL_PROPERTY + " (connection) or "
-            + MODEL_SYSTEM_PROPERTY + " (system property) to one of " + known);
+        "unknown embedding model '" + model + "'; name one of " + known + " in embed(text, model)"
+            + " or in the system property " + MODEL_SYSTEM_PROPERTY);
   }
 }

@@ -3,30 +3,23 @@ package dev.eider.adapter.embed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class TextEmbeddersTest {
 
   @Test
-  void withoutTheEmbeddingModuleEmbedSaysWhatToAdd() {
-    // The adapter's own class path has no provider: exactly the engine without eider-embedding.
-    TextEmbedders embedders = TextEmbedders.fromClassPath(getClass().getClassLoader());
+  void withoutTheEmbeddingModuleEmbedSaysWhatToAdd() throws Exception {
+    // A class loader that sees no service registrations: the engine without eider-embedding.
+    try (URLClassLoader bare = new URLClassLoader(new URL[0], null)) {
+      TextEmbedders embedders = TextEmbedders.fromClassPath(bare);
 
-    assertThatThrownBy(() -> embedders.get(TextEmbedders.DEFAULT_MODEL))
-        .isInstanceOf(EmbeddingException.class)
-        .hasMessageContaining("eider-embedding");
-  }
-
-  @Test
-  void connectionPropertyWinsOverTheDefault() {
-    Properties properties = new Properties();
-    properties.setProperty(TextEmbedders.MODEL_PROPERTY, " bge-small-en-v15-q ");
-
-    assertThat(TextEmbedders.modelSetting(properties)).isEqualTo("bge-small-en-v15-q");
-    assertThat(TextEmbedders.modelSetting(new Properties()))
-        .isEqualTo(System.getProperty(TextEmbedders.MODEL_SYSTEM_PROPERTY, TextEmbedders.DEFAULT_MODEL));
+      assertThatThrownBy(() -> embedders.get(TextEmbedders.DEFAULT_MODEL))
+          .isInstanceOf(EmbeddingException.class)
+          .hasMessageContaining("eider-embedding");
+    }
   }
 
   @Test
@@ -34,5 +27,23 @@ class TextEmbeddersTest {
     assertThatThrownBy(() -> new TextEmbedders(List.of()).get("anything"))
         .isInstanceOf(EmbeddingException.class)
         .hasMessageContaining("none is on the class path");
+  }
+
+  @Test
+  void defaultModelIsTheSystemPropertyOrAllMiniLm() {
+    String before = System.getProperty(TextEmbedders.MODEL_SYSTEM_PROPERTY);
+    try {
+      System.clearProperty(TextEmbedders.MODEL_SYSTEM_PROPERTY);
+      assertThat(TextEmbedders.defaultModel()).isEqualTo("all-minilm-l6-v2-q");
+
+      System.setProperty(TextEmbedders.MODEL_SYSTEM_PROPERTY, " bge-small-en-v15-q ");
+      assertThat(TextEmbedders.defaultModel()).isEqualTo("bge-small-en-v15-q");
+    } finally {
+      if (before == null) {
+        System.clearProperty(TextEmbedders.MODEL_SYSTEM_PROPERTY);
+      } else {
+        System.setProperty(TextEmbedders.MODEL_SYSTEM_PROPERTY, before);
+      }
+    }
   }
 }
