@@ -1,6 +1,7 @@
 package dev.eider.embedding.demo;
 
 import dev.eider.adapter.embed.TextEmbedder;
+import dev.eider.adapter.embed.TextEmbedders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,17 +53,28 @@ public final class DemoDatabase {
     this.corpus = List.copyOf(corpus);
   }
 
-  /** The full bundled FOLDOC corpus embedded with {@code embedder}. */
-  public static DemoDatabase ofBundledCorpus(TextEmbedder embedder) {
-    return new DemoDatabase(embedder, FoldocCorpus.bundled());
-  }
-
   /**
-   * Creates the demo database at {@code dbFile} unless that file exists.
+   * The standard demo: creates the database at {@code dbFile} from the whole bundled corpus with the
+   * model of {@code embed(text)} ({@link TextEmbedders#defaultModel()}), unless the file exists. An
+   * existing file returns at once, without loading the model or the corpus.
    *
    * @return true if this call built it, false if an existing file was kept
    */
-  public boolean ensure(Path dbFile, BuildProgress progress) throws SQLException, IOException {
+  public static boolean ensure(Path dbFile, BuildProgress progress) throws SQLException, IOException {
+    if (Files.exists(dbFile)) {
+      return false;
+    }
+    TextEmbedder embedder =
+        TextEmbedders.fromClassPath(DemoDatabase.class.getClassLoader()).get(TextEmbedders.defaultModel());
+    return new DemoDatabase(embedder, FoldocCorpus.bundled()).createIfMissing(dbFile, progress);
+  }
+
+  /**
+   * Creates the demo database at {@code dbFile} from this corpus and model unless that file exists.
+   *
+   * @return true if this call built it, false if an existing file was kept
+   */
+  public boolean createIfMissing(Path dbFile, BuildProgress progress) throws SQLException, IOException {
     Path target = dbFile.toAbsolutePath();
     if (Files.exists(target)) {
       return false;

@@ -14,7 +14,7 @@ public final class DemoBuildProcess {
     var embedder = TextEmbedders.fromClassPath(DemoBuildProcess.class.getClassLoader())
         .get(TextEmbedders.DEFAULT_MODEL);
     new DemoDatabase(embedder, FoldocCorpus.bundled().subList(0, rows))
-        .ensure(dbFile, new PrintingProgress());
+        .createIfMissing(dbFile, new PrintingProgress());
   }
 
   private static final class PrintingProgress implements BuildProgress {

@@ -52,7 +52,7 @@ class DemoDatabaseTest {
   void buildStoresEveryEntryWithTheEmbeddingOfItsText() throws Exception {
     Path dbFile = dir.resolve("demo.duckdb");
 
-    boolean built = new DemoDatabase(embedder, slice).ensure(dbFile, BuildProgress.silent());
+    boolean built = new DemoDatabase(embedder, slice).createIfMissing(dbFile, BuildProgress.silent());
 
     assertThat(built).isTrue();
     assertThat(Files.exists(dbFile.resolveSibling("demo.duckdb.partial"))).isFalse();
@@ -70,14 +70,24 @@ class DemoDatabaseTest {
   void secondEnsureKeepsTheExistingDatabase() throws Exception {
     Path dbFile = dir.resolve("demo.duckdb");
     DemoDatabase demo = new DemoDatabase(embedder, slice.subList(0, 20));
-    demo.ensure(dbFile, BuildProgress.silent());
+    demo.createIfMissing(dbFile, BuildProgress.silent());
     byte[] before = Files.readAllBytes(dbFile);
     AtomicLong progressCalls = new AtomicLong();
 
-    boolean builtAgain = demo.ensure(dbFile, countingProgress(progressCalls, new AtomicLong()));
+    boolean builtAgain = demo.createIfMissing(dbFile, countingProgress(progressCalls, new AtomicLong()));
 
     assertThat(builtAgain).isFalse();
     assertThat(progressCalls).hasValue(0);
+    assertThat(Files.readAllBytes(dbFile)).isEqualTo(before);
+  }
+
+  @Test
+  void standardEnsureReturnsAtOnceForAnExistingFile() throws Exception {
+    Path dbFile = dir.resolve("demo.duckdb");
+    new DemoDatabase(embedder, slice.subList(0, 10)).createIfMissing(dbFile, BuildProgress.silent());
+    byte[] before = Files.readAllBytes(dbFile);
+
+    assertThat(DemoDatabase.ensure(dbFile, BuildProgress.silent())).isFalse();
     assertThat(Files.readAllBytes(dbFile)).isEqualTo(before);
   }
 
@@ -87,13 +97,13 @@ class DemoDatabaseTest {
     TextEmbedder failsOnThirdBatch = new FailingEmbedder(embedder, 2);
 
     assertThatThrownBy(
-            () -> new DemoDatabase(failsOnThirdBatch, slice).ensure(dbFile, BuildProgress.silent()))
+            () -> new DemoDatabase(failsOnThirdBatch, slice).createIfMissing(dbFile, BuildProgress.silent()))
         .isInstanceOf(IllegalStateException.class);
     assertThat(Files.exists(dbFile)).isFalse();
 
     AtomicLong resumedFrom = new AtomicLong(-1);
     boolean built =
-        new DemoDatabase(embedder, slice).ensure(dbFile, countingProgress(new AtomicLong(), resumedFrom));
+        new DemoDatabase(embedder, slice).createIfMissing(dbFile, countingProgress(new AtomicLong(), resumedFrom));
 
     assertThat(built).isTrue();
     assertThat(resumedFrom.get()).isPositive().isLessThan(ROWS);
@@ -119,7 +129,7 @@ class DemoDatabaseTest {
 
     AtomicLong resumedFrom = new AtomicLong(-1);
     List<CorpusEntry> entries = FoldocCorpus.bundled().subList(0, rows);
-    new DemoDatabase(embedder, entries).ensure(dbFile, countingProgress(new AtomicLong(), resumedFrom));
+    new DemoDatabase(embedder, entries).createIfMissing(dbFile, countingProgress(new AtomicLong(), resumedFrom));
 
     assertThat(resumedFrom.get()).isBetween(256L, (long) rows - 1);
     assertStoresExactly(dbFile, entries);

@@ -36,7 +36,7 @@ class DemoNeighboursTest {
     embedder = TextEmbedders.fromClassPath(DemoNeighboursTest.class.getClassLoader())
         .get(TextEmbedders.DEFAULT_MODEL);
     dbFile = dir.resolve("demo.duckdb");
-    new DemoDatabase(embedder, FoldocCorpus.bundled().subList(0, ROWS)).ensure(dbFile, BuildProgress.silent());
+    new DemoDatabase(embedder, FoldocCorpus.bundled().subList(0, ROWS)).createIfMissing(dbFile, BuildProgress.silent());
   }
 
   @Test
