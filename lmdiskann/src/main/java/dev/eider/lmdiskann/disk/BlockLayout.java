@@ -100,10 +100,6 @@ public final class BlockLayout {
         Bytes.getFloats(b, VECTOR, into, 0, dims);
     }
 
-    public void readVector(byte[] b, float[] into, int intoOffset) {
-        Bytes.getFloats(b, VECTOR, into, intoOffset, dims);
-    }
-
     /** Writes the fixed fields (the CRC is written by {@link #seal}). */
     public void writeHeader(byte[] b, int nodeId, int flags, long rowKey, long epoch, long version, int degree) {
         Bytes.putInt(b, NODE_ID, nodeId);
