@@ -15,8 +15,8 @@ import dev.eider.lmdiskann.vector.VectorMetric;
  */
 public final class GraphSearcher {
 
-    /** Radius searches keep exploring while the best candidate's approximate distance is within this slack. */
-    private static final float RADIUS_SLACK = 0.1f;
+    /** A radius search widens its beam until fewer than 1 in this many expanded nodes are in range. */
+    private static final int RADIUS_BEAM_RATIO = 4;
     /** Radius argument meaning "no radius". */
     private static final float NO_RADIUS = Float.NaN;
 
@@ -71,14 +71,20 @@ public final class GraphSearcher {
                         float radiusLimit) {
         byte[] block = view.block(id, s, s.readBuffer);
         s.visited++;
-        if (!layout.isTombstone(block) && (allowed == null || allowed.contains(id))) {
+        boolean radiusSearch = !Float.isNaN(radiusLimit);
+        boolean allowedHere = allowed == null || allowed.contains(id);
+        if (!layout.isTombstone(block) && (allowedHere || radiusSearch)) {
             layout.readVector(block, s.vector);
             float exact = metric.distance(s.query, 0, s.vector, 0, dims);
             s.distanceComputations++;
-            if (Float.isNaN(radiusLimit) || exact <= radiusLimit) {
+            boolean inRange = !radiusSearch || exact <= radiusLimit;
+            if (radiusSearch && inRange) {
+                s.inRange++;
+            }
+            if (allowedHere && inRange) {
                 s.results.offer(id, exact, layout.rowKey(block));
             }
-            if (s.recordExpanded) {
+            if (allowedHere && s.recordExpanded) {
                 s.recordExpanded(id, exact);
             }
         }
@@ -113,7 +119,7 @@ public final class GraphSearcher {
         int budget = visitBudget > 0 ? visitBudget : autoBudget(view, searchL, allowedCount);
         s.start(query);
         s.results.reset(Math.max(k, searchL));
-        explore(view, s, allowed, budget, NO_RADIUS, searchL);
+        explore(view, s, allowed, budget, searchL);
         if (s.results.size() < k && allowedCount >= k) {
             return exact(view, s, query, k, allowed, NO_RADIUS, SearchStrategy.FILTERED_GRAPH_THEN_EXACT);
         }
@@ -128,40 +134,44 @@ public final class GraphSearcher {
     }
 
     /**
-     * Every live (allowed) node within {@code radius} (internal distance). Best-first exploration that, after
-     * at least L visits, stops once the best unexplored candidate lies clearly outside the radius.
+     * Every live (allowed) node within {@code radius} (internal distance), as DiskANN's range search does it: a
+     * beam search of width L collects the in-range nodes it visits; when a quarter of the beam or more was in
+     * range the ball may be larger than what the beam covers (approximate steering misses some members), so the
+     * search is repeated with a doubled L, up to the budget.
      */
     public SearchResult radius(GraphView view, SearchScratch s, float[] query, float radius, int searchL,
                                AllowedIds allowed, int visitBudget) {
-        float limit = radius;
         if (allowed != null && allowed.cardinality() * allowed.cardinality()
                 <= (long) searchL * Math.max(1, view.liveCount())) {
-            return exact(view, s, query, Integer.MAX_VALUE, allowed, limit, SearchStrategy.EXACT);
+            return exact(view, s, query, Integer.MAX_VALUE, allowed, radius, SearchStrategy.EXACT);
         }
-        int budget = visitBudget > 0 ? visitBudget : view.nodeSlots();
+        int limit = Math.max(searchL, Math.min(view.nodeSlots(), visitBudget > 0 ? visitBudget : Integer.MAX_VALUE));
         s.start(query);
-        s.results.reset(Integer.MAX_VALUE);
-        float stopAt = radius + RADIUS_SLACK * Math.abs(radius);
-        ExploreHeap explore = s.explore;
-        int entry = view.entryPoint();
-        if (entry >= 0) {
-            s.seen.add(entry);
-            explore.push(entry, 0f);
-        }
-        while (!explore.isEmpty() && s.visited < budget) {
-            if (s.visited >= searchL && explore.peekDistance() > stopAt) {
+        int beam = searchL;
+        while (true) {
+            s.seen.clear();
+            s.results.reset(Integer.MAX_VALUE);
+            s.inRange = 0;
+            int entry = view.entryPoint();
+            if (entry >= 0) {
+                s.pool.reset(beam);
+                s.seen.add(entry);
+                s.pool.insert(entry, 0f);
+                int i;
+                while ((i = s.pool.pollClosestUnexpanded()) >= 0) {
+                    expand(view, s, s.pool.id(i), allowed, null, radius);
+                }
+            }
+            if (s.inRange * RADIUS_BEAM_RATIO < beam || beam >= limit) {
                 break;
             }
-            int id = explore.peekId();
-            explore.pop();
-            expand(view, s, id, allowed, explore, limit);
+            beam = (int) Math.min(limit, 2L * beam);
         }
         SearchStrategy strategy = allowed == null ? SearchStrategy.GRAPH : SearchStrategy.FILTERED_GRAPH;
         return finish(s, Integer.MAX_VALUE, strategy);
     }
 
-    private void explore(GraphView view, SearchScratch s, AllowedIds allowed, int budget, float radiusLimit,
-                         int minVisits) {
+    private void explore(GraphView view, SearchScratch s, AllowedIds allowed, int budget, int minVisits) {
         ExploreHeap explore = s.explore;
         int entry = view.entryPoint();
         if (entry < 0) {
@@ -175,7 +185,7 @@ public final class GraphSearcher {
             }
             int id = explore.peekId();
             explore.pop();
-            expand(view, s, id, allowed, explore, radiusLimit);
+            expand(view, s, id, allowed, explore, NO_RADIUS);
         }
     }
 

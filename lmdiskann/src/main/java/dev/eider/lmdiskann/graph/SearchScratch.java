@@ -15,6 +15,8 @@ public final class SearchScratch extends GraphView.ReadCounters {
     final byte[] readBuffer;
 
     int visited;
+    /** Radius search: expanded live nodes within the radius, allowed or not. */
+    int inRange;
     long distanceComputations;
 
     /** When set, every expanded live node and its exact distance is recorded (insert needs them). */

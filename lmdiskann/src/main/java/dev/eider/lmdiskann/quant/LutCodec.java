@@ -5,10 +5,16 @@ import dev.eider.lmdiskann.vector.VectorMetric;
 import java.util.Arrays;
 
 /**
- * Ternary (2 bits per dimension) and 1-bit codes of a vector's offset from the index center, with one float scale:
- * the approximation is {@code center + scale * t} with {@code t} in {-1, 0, +1} (ternary) or {-1, +1} (1-bit).
+ * Ternary (2 bits per dimension) and 1-bit codes of a vector's offset from the index center, randomly rotated
+ * ({@link RandomRotation}): the approximation is {@code center + R^T (scale * t)} with {@code t} in {-1, 0, +1}
+ * (ternary) or {-1, +1} (1-bit). Below, {@code x'} is the rotated offset and {@code q} the rotated query.
  *
- * <p>Layout: float scale, float squared norm of {@code scale * t}, then the packed symbols, lowest bits first.
+ * <p>Layout: float score scale, float {@code |x - center|^2}, float reconstruction scale, then the packed symbols,
+ * lowest bits first. Two scales because the two uses want different ones: the reconstruction {@code s * t} that
+ * is closest to {@code x' = x - center} has {@code s = (x'.t) / |t|^2}, but it shrinks every dot product by the
+ * angle between {@code x'} and {@code t}, which differs from code to code and so scrambles rankings; scoring
+ * instead estimates {@code q.x'} as {@code (q.t) * |x'|^2 / (x'.t)}, exact when {@code q} lies along
+ * {@code x'} (the estimator of RaBitQ), and uses the exact {@code |x'|^2} in L2.
  * Scoring never decodes: per query, a table holds for every code byte position and each of its 256 values the
  * dot product of those dimensions with the symbols (of {@code query - center} for L2, of the query otherwise); a
  * code's dot product with {@code t} is then one table lookup per code byte, from which L2, cosine and inner
@@ -16,7 +22,7 @@ import java.util.Arrays;
  */
 final class LutCodec implements NeighborCodec {
 
-    static final int HEADER_BYTES = 8;
+    static final int HEADER_BYTES = 12;
 
     enum Kind {
         /** Symbols 0 -> 0, 1 -> +1, 2 -> -1. */
@@ -39,6 +45,7 @@ final class LutCodec implements NeighborCodec {
     private final int dims;
     private final int dimsPerByte;
     private final int packedBytes;
+    private final RandomRotation rotation;
 
     LutCodec(VectorMetric metric, float[] center, Kind kind) {
         this.metric = metric;
@@ -47,6 +54,7 @@ final class LutCodec implements NeighborCodec {
         this.dims = center.length;
         this.dimsPerByte = 8 / kind.bits;
         this.packedBytes = (dims + dimsPerByte - 1) / dimsPerByte;
+        this.rotation = new RandomRotation(dims);
     }
 
     @Override
@@ -56,39 +64,38 @@ final class LutCodec implements NeighborCodec {
 
     @Override
     public void encode(float[] v, byte[] dst, int offset) {
-        float[] residual = new float[dims];
+        float[] fromCenter = new float[dims];
         for (int i = 0; i < dims; i++) {
-            residual[i] = v[i] - center[i];
+            fromCenter[i] = v[i] - center[i];
         }
+        float[] residual = new float[dims];
+        rotation.apply(fromCenter, residual, new float[dims]);
         Arrays.fill(dst, offset + HEADER_BYTES, offset + HEADER_BYTES + packedBytes, (byte) 0);
-        float scale;
-        int support;
-        if (kind == Kind.TERNARY) {
-            float threshold = ternaryThreshold(residual);
-            float sum = 0;
-            support = 0;
-            for (int i = 0; i < dims; i++) {
-                float a = Math.abs(residual[i]);
-                if (a >= threshold && a > 0f) {
-                    sum += a;
-                    support++;
-                    putSymbol(dst, offset, i, residual[i] > 0 ? 1 : 2);
-                }
-            }
-            scale = support == 0 ? 0f : sum / support;
-        } else {
-            float sum = 0;
-            for (int i = 0; i < dims; i++) {
-                sum += Math.abs(residual[i]);
-                if (residual[i] >= 0) {
+        float threshold = kind == Kind.TERNARY ? ternaryThreshold(residual) : 0f;
+        double dotWithSymbols = 0;
+        double normSq = 0;
+        int support = 0;
+        for (int i = 0; i < dims; i++) {
+            float r = residual[i];
+            float a = Math.abs(r);
+            normSq += (double) r * r;
+            if (kind == Kind.ONE_BIT) {
+                dotWithSymbols += a;
+                support++;
+                if (r >= 0) {
                     putSymbol(dst, offset, i, 1);
                 }
+            } else if (a >= threshold && a > 0f) {
+                dotWithSymbols += a;
+                support++;
+                putSymbol(dst, offset, i, r > 0 ? 1 : 2);
             }
-            support = dims;
-            scale = sum / dims;
         }
-        Bytes.putFloat(dst, offset, scale);
-        Bytes.putFloat(dst, offset + 4, scale * scale * support);
+        float scoreScale = dotWithSymbols == 0 ? 0f : (float) (normSq / dotWithSymbols);
+        float reconstructionScale = support == 0 ? 0f : (float) (dotWithSymbols / support);
+        Bytes.putFloat(dst, offset, scoreScale);
+        Bytes.putFloat(dst, offset + 4, (float) normSq);
+        Bytes.putFloat(dst, offset + 8, reconstructionScale);
     }
 
     /**
@@ -124,12 +131,17 @@ final class LutCodec implements NeighborCodec {
 
     @Override
     public void decode(byte[] src, int offset, float[] out) {
-        float scale = Bytes.getFloat(src, offset);
+        float scale = Bytes.getFloat(src, offset + 8);
         int mask = (1 << kind.bits) - 1;
+        float[] rotated = new float[dims];
         for (int i = 0; i < dims; i++) {
             int b = src[offset + HEADER_BYTES + i / dimsPerByte] & 0xFF;
             int symbol = (b >>> ((i % dimsPerByte) * kind.bits)) & mask;
-            out[i] = center[i] + scale * kind.symbolValues[symbol];
+            rotated[i] = scale * kind.symbolValues[symbol];
+        }
+        rotation.applyInverse(rotated, out, new float[dims]);
+        for (int i = 0; i < dims; i++) {
+            out[i] += center[i];
         }
     }
 
@@ -143,6 +155,8 @@ final class LutCodec implements NeighborCodec {
 
         private final float[] table = new float[packedBytes * 256];
         private final float[] tableSource = new float[packedBytes * dimsPerByte];
+        private final float[] unrotated = new float[dims];
+        private final float[] scratch = new float[dims];
         private final float[] contribution = new float[dimsPerByte << kind.bits];
         private float residualNormSq;
         private float queryDotCenter;
@@ -156,8 +170,9 @@ final class LutCodec implements NeighborCodec {
                 float r = query[i] - center[i];
                 normSq += r * r;
                 dotCenter += query[i] * center[i];
-                tableSource[i] = l2 ? r : query[i];
+                unrotated[i] = l2 ? r : query[i];
             }
+            rotation.apply(unrotated, tableSource, scratch);
             residualNormSq = normSq;
             queryDotCenter = dotCenter;
             int symbols = 1 << kind.bits;
@@ -183,7 +198,7 @@ final class LutCodec implements NeighborCodec {
         @Override
         public float distance(byte[] block, int offset) {
             float scale = Bytes.getFloat(block, offset);
-            float approxNormSq = Bytes.getFloat(block, offset + 4);
+            float normSq = Bytes.getFloat(block, offset + 4);
             int codes = offset + HEADER_BYTES;
             float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
             int j = 0;
@@ -198,7 +213,7 @@ final class LutCodec implements NeighborCodec {
             }
             float scaledDot = scale * ((s0 + s1) + (s2 + s3));
             return switch (metric.metric()) {
-                case L2 -> residualNormSq - 2f * scaledDot + approxNormSq;
+                case L2 -> residualNormSq - 2f * scaledDot + normSq;
                 case COSINE -> 1f - (scaledDot + queryDotCenter);
                 case INNER_PRODUCT -> -(scaledDot + queryDotCenter);
             };

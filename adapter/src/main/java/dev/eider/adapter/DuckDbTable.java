@@ -1,0 +1,106 @@
+package dev.eider.adapter;
+
+import dev.eider.adapter.type.DuckDbTypes;
+import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.List;
+import org.apache.calcite.adapter.java.AbstractQueryableTable;
+import org.apache.calcite.adapter.jdbc.JdbcTable;
+import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.linq4j.Queryable;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.ModifiableTable;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.TranslatableTable;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * A DuckDB table or view. Scans, pushdown and DML go through Calcite's JDBC adapter (the wrapped
+ * {@link JdbcTable}, which also names the table in generated SQL); the row type comes from DuckDB's
+ * catalog through {@link DuckDbTypes}.
+ */
+public class DuckDbTable extends AbstractQueryableTable implements TranslatableTable, ModifiableTable {
+  private final DuckDbSchema schema;
+  private final JdbcTable jdbcTable;
+
+  DuckDbTable(DuckDbSchema schema, JdbcTable jdbcTable) {
+    super(Object[].class);
+    this.schema = schema;
+    this.jdbcTable = jdbcTable;
+  }
+
+  public DuckDbSchema schema() {
+    return schema;
+  }
+
+  /** The table's name inside DuckDB. */
+  public String duckDbName() {
+    return jdbcTable.jdbcTableName;
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder builder = typeFactory.builder();
+    for (DuckDbSchema.DuckDbColumn column : schema.columns(jdbcTable.jdbcTableName)) {
+      builder.add(column.name(),
+          DuckDbTypes.toRelType(typeFactory, column.duckDbType(), column.nullable()));
+    }
+    return builder.build();
+  }
+
+  @Override
+  public Schema.TableType getJdbcTableType() {
+    return jdbcTable.getJdbcTableType();
+  }
+
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return jdbcTable.toRel(context, relOptTable);
+  }
+
+  @Override
+  public <T> Queryable<T> asQueryable(QueryProvider queryProvider, SchemaPlus schemaPlus,
+      String tableName) {
+    return jdbcTable.asQueryable(queryProvider, schemaPlus, tableName);
+  }
+
+  @Override
+  public Type getElementType() {
+    return Object[].class;
+  }
+
+  @Override
+  public @Nullable Collection getModifiableCollection() {
+    return null;
+  }
+
+  @Override
+  public TableModify toModificationRel(RelOptCluster cluster, RelOptTable table,
+      Prepare.CatalogReader catalogReader, RelNode child, TableModify.Operation operation,
+      @Nullable List<String> updateColumnList, @Nullable List<RexNode> sourceExpressionList,
+      boolean flattened) {
+    return jdbcTable.toModificationRel(cluster, table, catalogReader, child, operation,
+        updateColumnList, sourceExpressionList, flattened);
+  }
+
+  @Override
+  public <C> @Nullable C unwrap(Class<C> type) {
+    if (type.isInstance(jdbcTable)) {
+      return type.cast(jdbcTable);
+    }
+    return super.unwrap(type);
+  }
+
+  @Override
+  public String toString() {
+    return "DuckDbTable {" + schema.duckDbSchema() + "." + jdbcTable.jdbcTableName + "}";
+  }
+}

@@ -1,0 +1,63 @@
+package dev.eider.adapter.duckdb;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
+
+/**
+ * One open DuckDB database file. Every Eider connection and every pushed-down statement works on a
+ * {@link DuckDBConnection#duplicate() duplicate} of one root connection, so they all share a single
+ * DuckDB instance (one buffer pool, one write-ahead log, one lock on the file).
+ */
+public final class DuckDbDatabase implements AutoCloseable {
+  private final Path file;
+  private final DuckDBConnection root;
+  private final DataSource dataSource;
+
+  private DuckDbDatabase(Path file, DuckDBConnection root) {
+    this.file = file;
+    this.root = root;
+    this.dataSource = new DuckDbDataSource(this);
+  }
+
+  /** Opens (creating if missing) the database file. */
+  public static DuckDbDatabase open(Path file) throws SQLException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null && !parent.toFile().isDirectory() && !parent.toFile().mkdirs()) {
+      throw new SQLException("Cannot create the folder " + parent + " for DuckDB database " + file);
+    }
+    Connection connection = new DuckDBDriver().connect("jdbc:duckdb:" + file, new Properties());
+    if (connection == null) {
+      throw new SQLException("DuckDB refused to open " + file);
+    }
+    return new DuckDbDatabase(file, connection.unwrap(DuckDBConnection.class));
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** A new connection to this database; the caller closes it. */
+  public Connection connect() throws SQLException {
+    return root.duplicate();
+  }
+
+  /** A data source whose connections are {@link #connect()} connections. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    root.close();
+  }
+
+  @Override
+  public String toString() {
+    return "DuckDbDatabase[" + file + "]";
+  }
+}

@@ -1,0 +1,55 @@
+package dev.eider.adapter.sql;
+
+import dev.eider.adapter.vector.VectorFunctions;
+import java.util.Arrays;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperandCountRange;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+
+/**
+ * A vector function (l2_distance, vector_dims, ...), also what the distance operators become after
+ * validation. It is a {@link SqlUserDefinedFunction} only so that Calcite's Enumerable code generator
+ * calls its Java implementation in {@link VectorFunctions}; its category is NUMERIC, not user-defined,
+ * so Calcite's JDBC rules still push it into DuckDB, where {@link EiderSqlDialect} writes DuckDB's
+ * function for it.
+ */
+public final class VectorFunction extends SqlUserDefinedFunction {
+  private final VectorOperandChecker checker;
+
+  VectorFunction(String name, String javaMethod, SqlReturnTypeInference returnType,
+      VectorOperandChecker checker) {
+    super(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, returnType,
+        VectorOperandInference.INSTANCE, null, ScalarFunctionImpl.create(method(javaMethod)),
+        SqlFunctionCategory.NUMERIC, SqlSyntax.FUNCTION);
+    this.checker = checker;
+  }
+
+  private static java.lang.reflect.Method method(String name) {
+    return Arrays.stream(VectorFunctions.class.getMethods())
+        .filter(m -> m.getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("VectorFunctions." + name + " is missing"));
+  }
+
+  @Override
+  public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
+    return checker.checkOperandTypes(binding, throwOnFailure);
+  }
+
+  @Override
+  public SqlOperandCountRange getOperandCountRange() {
+    return checker.getOperandCountRange();
+  }
+
+  @Override
+  public boolean isDeterministic() {
+    return true;
+  }
+}

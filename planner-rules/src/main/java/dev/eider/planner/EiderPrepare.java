@@ -1,0 +1,96 @@
+package dev.eider.planner;
+
+import dev.eider.adapter.sql.EiderConvertletTable;
+import dev.eider.adapter.sql.EiderSqlValidator;
+import dev.eider.adapter.sql.VectorOperators;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+
+/**
+ * Eider's statement preparation: Calcite's, with the vector operators in the validator's operator
+ * table, Eider's validator ({@link EiderSqlValidator}) and convertlets ({@link EiderConvertletTable}).
+ * Later issues add the LM-DiskANN planner rules by overriding {@link #createPlanner}.
+ */
+public class EiderPrepare extends CalcitePrepareImpl {
+
+  public EiderPrepare() {}
+
+  @Override
+  protected SqlRexConvertletTable createConvertletTable() {
+    return new EiderConvertletTable();
+  }
+
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context, Type elementType,
+      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    JavaTypeFactory typeFactory = context.getTypeFactory();
+    EnumerableRel.Prefer prefer = elementType == Object[].class
+        ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+    Convention resultConvention =
+        enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE;
+    return new EiderPreparingStmt(this, context, catalogReader, typeFactory, prefer,
+        createCluster(planner, new RexBuilder(typeFactory)), resultConvention,
+        createConvertletTable());
+  }
+
+  /** The operator table of Eider statements: the connection's (standard) functions plus vectors. */
+  static SqlOperatorTable operatorTable(CalcitePrepare.Context context,
+      CalciteCatalogReader catalogReader) {
+    SqlOperatorTable standard =
+        context.config().fun(SqlOperatorTable.class, SqlStdOperatorTable.instance());
+    return SqlOperatorTables.chain(List.of(standard, VectorOperators.TABLE, catalogReader));
+  }
+
+  /** Creates the validator the way Calcite does, but with Eider's operator table and validator. */
+  static SqlValidator validator(CalcitePrepare.Context context, CalciteCatalogReader catalogReader,
+      UnaryOperator<SqlValidator.Config> configTransform) {
+    CalciteConnectionConfig connectionConfig = context.config();
+    SqlValidator.Config config = configTransform.apply(SqlValidator.Config.DEFAULT
+        .withLenientOperatorLookup(connectionConfig.lenientOperatorLookup())
+        .withConformance(connectionConfig.conformance())
+        .withDefaultNullCollation(connectionConfig.defaultNullCollation())
+        .withIdentifierExpansion(true));
+    JavaTypeFactory typeFactory = context.getTypeFactory();
+    return new EiderSqlValidator(operatorTable(context, catalogReader), catalogReader, typeFactory,
+        config);
+  }
+
+  /** Calcite's preparing statement with Eider's validator. */
+  private static final class EiderPreparingStmt extends CalcitePreparingStmt {
+    private final CalcitePrepare.Context context;
+
+    EiderPreparingStmt(EiderPrepare prepare, CalcitePrepare.Context context,
+        CalciteCatalogReader catalogReader, JavaTypeFactory typeFactory,
+        EnumerableRel.Prefer prefer, RelOptCluster cluster, Convention resultConvention,
+        SqlRexConvertletTable convertletTable) {
+      super(prepare, context, catalogReader, typeFactory, context.getRootSchema(), prefer, cluster,
+          resultConvention, convertletTable);
+      this.context = context;
+    }
+
+    @Override
+    protected SqlValidator createSqlValidator(Prepare.CatalogReader catalogReader,
+        UnaryOperator<SqlValidator.Config> configTransform) {
+      return validator(context, (CalciteCatalogReader) catalogReader, configTransform);
+    }
+  }
+}
