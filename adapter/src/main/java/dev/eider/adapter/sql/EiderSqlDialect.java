@@ -1,5 +1,6 @@
 package dev.eider.adapter.sql;
 
+import dev.eider.adapter.embed.EmbedFunction;
 import dev.eider.adapter.type.VectorSqlType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlCall;
@@ -26,6 +27,8 @@ public class EiderSqlDialect extends DuckDBSqlDialect {
   public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
     if (call.getOperator() instanceof VectorFunction function) {
       VectorSql.unparse(writer, call, function);
+    } else if (call.getOperator() instanceof EmbedFunction) {
+      EmbedFunction.unparse(writer, call);
     } else {
       super.unparseCall(writer, call, leftPrec, rightPrec);
     }

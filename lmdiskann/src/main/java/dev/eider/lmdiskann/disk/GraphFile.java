@@ -1,0 +1,152 @@
+package dev.eider.lmdiskann.disk;
+
+import dev.eider.lmdiskann.CorruptIndexException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * An open {@code graph.lmd}: positional block reads (thread-safe, CRC-checked) and the merge's writes. Node
+ * {@code i} lives at {@code headerBytes + i * blockSize}.
+ */
+public final class GraphFile implements AutoCloseable {
+
+    private final Path path;
+    private final FileChannel channel;
+    private final BlockLayout layout;
+    private volatile GraphHeader header;
+
+    private GraphFile(Path path, FileChannel channel, GraphHeader header) {
+        this.path = path;
+        this.channel = channel;
+        this.header = header;
+        this.layout = new BlockLayout(header.config());
+    }
+
+    /** Opens and validates a graph file: magic, format version, header CRC, block size and length. */
+    public static GraphFile open(Path path) throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try {
+            GraphHeader header = readHeader(channel, path);
+            BlockLayout layout = new BlockLayout(header.config());
+            if (header.blockSize() != layout.blockSize()) {
+                throw new CorruptIndexException(path + " declares " + header.blockSize()
+                        + "-byte blocks but its configuration gives " + layout.blockSize());
+            }
+            long needed = header.headerBytes() + (long) header.nodeSlots() * header.blockSize();
+            if (channel.size() < needed) {
+                throw new CorruptIndexException(path + " is truncated: " + channel.size() + " bytes but "
+                        + header.nodeSlots() + " blocks need " + needed);
+            }
+            return new GraphFile(path, channel, header);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static GraphHeader readHeader(FileChannel channel, Path path) throws IOException {
+        if (channel.size() < GraphHeader.PREFIX_BYTES) {
+            throw new CorruptIndexException(path + " is too short to be an Eider LM-DiskANN graph file");
+        }
+        byte[] prefix = new byte[GraphHeader.PREFIX_BYTES];
+        readFully(channel, prefix, 0);
+        int size = GraphHeader.headerBytesFromPrefix(prefix, path);
+        if (channel.size() < size) {
+            throw new CorruptIndexException(path + " is truncated inside its header");
+        }
+        byte[] page = new byte[size];
+        readFully(channel, page, 0);
+        return GraphHeader.parse(page, path);
+    }
+
+    private static void readFully(FileChannel channel, byte[] into, long position) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(into);
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, position + buffer.position());
+            if (n < 0) {
+                throw new CorruptIndexException("unexpected end of graph file at byte " + (position + buffer.position()));
+            }
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public GraphHeader header() {
+        return header;
+    }
+
+    public BlockLayout layout() {
+        return layout;
+    }
+
+    private long offsetOf(int nodeId) {
+        return header.headerBytes() + (long) nodeId * layout.blockSize();
+    }
+
+    /** Reads node {@code nodeId}'s block into {@code into} and checks its CRC and node id. */
+    public void readBlock(int nodeId, byte[] into) {
+        if (nodeId < 0 || nodeId >= header.nodeSlots()) {
+            throw new CorruptIndexException(path + ": node " + nodeId + " is outside the file's "
+                    + header.nodeSlots() + " blocks and not in the journal");
+        }
+        try {
+            readFully(channel, into, offsetOf(nodeId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading node " + nodeId + " from " + path, e);
+        }
+        if (!layout.verify(into)) {
+            throw new CorruptIndexException(path + ": block of node " + nodeId + " fails its CRC32C check (stored "
+                    + Integer.toHexString(layout.storedCrc(into)) + ", computed "
+                    + Integer.toHexString(layout.crc(into)) + "): the file is damaged; rebuild the index");
+        }
+        if (layout.nodeId(into) != nodeId) {
+            throw new CorruptIndexException(path + ": block at slot " + nodeId + " belongs to node "
+                    + layout.nodeId(into) + ": the file is damaged; rebuild the index");
+        }
+    }
+
+    /** Writes one block in place (merge only; callers exclude concurrent readers of this slot). */
+    public void writeBlock(int nodeId, byte[] block) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(block);
+        long at = offsetOf(nodeId);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer, at + buffer.position());
+        }
+    }
+
+    /** Rewrites the header page and cuts the file to exactly its blocks. */
+    public void writeHeader(GraphHeader newHeader) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(newHeader.toBytes());
+        while (buffer.hasRemaining()) {
+            channel.write(buffer, buffer.position());
+        }
+        long length = newHeader.headerBytes() + (long) newHeader.nodeSlots() * newHeader.blockSize();
+        if (channel.size() > length) {
+            channel.truncate(length);
+        }
+        header = newHeader;
+    }
+
+    public void force() throws IOException {
+        channel.force(true);
+    }
+
+    public long sizeBytes() {
+        try {
+            return channel.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the size of " + path, e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.eider.lmdiskann.graph;
+
+import dev.eider.lmdiskann.CorruptIndexException;
+import dev.eider.lmdiskann.RowKeyMap;
+import dev.eider.lmdiskann.disk.BlockLayout;
+import dev.eider.lmdiskann.journal.JournalBlock;
+import java.util.List;
+
+/** Open-time work: checks journal blocks, then scans every slot to rebuild the free list, deletes and row keys. */
+public final class GraphLoader {
+
+    private GraphLoader() {
+    }
+
+    /** The journal's blocks as an overlay, each checked against its checksum and node id. */
+    public static JournalOverlay overlay(List<JournalBlock> blocks, BlockLayout layout) {
+        BlockMap map = new BlockMap(blocks.size());
+        for (JournalBlock b : blocks) {
+            byte[] bytes = b.bytes();
+            if (bytes.length != layout.blockSize() || !layout.verify(bytes) || layout.storedCrc(bytes) != b.checksum()
+                    || layout.nodeId(bytes) != b.nodeId()) {
+                throw new CorruptIndexException("journal block of node " + b.nodeId() + " (version " + b.version()
+                        + ") fails its checksum or names another node: the journal is damaged; rebuild the index");
+            }
+            map.put(b.nodeId(), bytes);
+        }
+        return JournalOverlay.empty().with(map);
+    }
+
+    /**
+     * What a full scan of the slots finds.
+     *
+     * @param liveCount      live nodes
+     * @param freeSlots      consolidated deleted slots
+     * @param pendingDeletes tombstoned nodes not yet consolidated
+     */
+    public record ScanResult(int liveCount, int[] freeSlots, int[] pendingDeletes) {
+    }
+
+    /** Reads every block once, bypassing the cache; fills {@code rowKeys} when given. */
+    public static ScanResult scan(GraphView view, RowKeyMap rowKeys) {
+        BlockLayout layout = view.layout();
+        byte[] buffer = new byte[layout.blockSize()];
+        int live = 0;
+        int[] free = new int[16];
+        int freeCount = 0;
+        int[] pending = new int[16];
+        int pendingCount = 0;
+        for (int id = 0; id < view.nodeSlots(); id++) {
+            byte[] block = view.blockUncached(id, buffer);
+            if (layout.isFree(block)) {
+                free = grow(free, freeCount);
+                free[freeCount++] = id;
+            } else if (layout.isTombstone(block)) {
+                pending = grow(pending, pendingCount);
+                pending[pendingCount++] = id;
+            } else {
+                live++;
+                if (rowKeys != null) {
+                    rowKeys.put(layout.rowKey(block), id);
+                }
+            }
+        }
+        return new ScanResult(live, java.util.Arrays.copyOf(free, freeCount),
+                java.util.Arrays.copyOf(pending, pendingCount));
+    }
+
+    private static int[] grow(int[] a, int size) {
+        return size < a.length ? a : java.util.Arrays.copyOf(a, a.length * 2);
+    }
+}

@@ -1,0 +1,386 @@
+package dev.eider.lmdiskann.graph;
+
+import dev.eider.lmdiskann.IndexConfig;
+import dev.eider.lmdiskann.RowKeyMap;
+import dev.eider.lmdiskann.disk.BlockLayout;
+import dev.eider.lmdiskann.journal.IndexMeta;
+import dev.eider.lmdiskann.quant.NeighborCodec;
+import dev.eider.lmdiskann.vector.VectorMetric;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The single writer: LM-Insert, delete and delete consolidation. Each call reads the published view, builds
+ * changed copies of the blocks it touches and returns them as a {@link WriteOperation}; nothing is visible
+ * until the caller has journaled the operation, {@link #apply applied} it and published a new view.
+ *
+ * <p>Re-pruning an existing node uses the compressed neighbor vectors stored in its own block (as LM-DiskANN
+ * does), so a back-edge or a repair costs one block read rather than one per neighbor.
+ */
+public final class IndexWriter {
+
+    private final IndexConfig config;
+    private final BlockLayout layout;
+    private final NeighborCodec codec;
+    private final GraphSearcher searcher;
+    private final RowKeyMap rowKeys;
+    private final SearchScratch scratch;
+    private final RobustPrune prune;
+    private final Candidates candidates;
+    private final GraphView.ReadCounters reads = new GraphView.ReadCounters();
+    private final int dims;
+    private final int maxDegree;
+    private final float[] vector;
+    private final int[] chosen;
+
+    private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
+    private final TreeSet<Integer> pendingDeletes = new TreeSet<>();
+    private long epoch;
+
+    public IndexWriter(IndexConfig config, VectorMetric metric, BlockLayout layout, NeighborCodec codec,
+                       GraphSearcher searcher, RowKeyMap rowKeys, int[] freeSlots, int[] pendingDeletes, long epoch) {
+        this.config = config;
+        this.layout = layout;
+        this.codec = codec;
+        this.searcher = searcher;
+        this.rowKeys = rowKeys;
+        this.scratch = searcher.newScratch();
+        this.dims = config.dimensions();
+        this.maxDegree = config.maxDegree();
+        this.prune = new RobustPrune(metric.kernels(), metric.metric(), dims);
+        this.candidates = new Candidates(dims, layout.codeBytes());
+        this.vector = new float[dims];
+        this.chosen = new int[maxDegree];
+        for (int slot : freeSlots) {
+            this.freeSlots.add(slot);
+        }
+        for (int id : pendingDeletes) {
+            this.pendingDeletes.add(id);
+        }
+        this.epoch = epoch;
+    }
+
+    public int freeSlotCount() {
+        return freeSlots.size();
+    }
+
+    public int pendingDeleteCount() {
+        return pendingDeletes.size();
+    }
+
+    /** The counters of {@code view} as a journal meta row, with the writer's current free list. */
+    public IndexMeta meta(GraphView view, long mergeSequence) {
+        return new IndexMeta(view.nodeSlots(), view.entryPoint(), view.liveCount(), currentFreeSlots(),
+                mergeSequence, epoch);
+    }
+
+    /** The counters after {@code op}, published as {@code next}, as a journal meta row. */
+    public IndexMeta metaAfter(WriteOperation op, GraphView next, long mergeSequence) {
+        int[] free = op.freeAfter != null ? op.freeAfter : currentFreeSlots();
+        return new IndexMeta(next.nodeSlots(), next.entryPoint(), next.liveCount(), free, mergeSequence, op.epoch);
+    }
+
+    private int[] currentFreeSlots() {
+        return freeSlots.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Makes a journaled operation the writer's state. */
+    public void apply(WriteOperation op) {
+        op.onApply.run();
+        epoch = op.epoch;
+    }
+
+    /** The view after {@code op}. */
+    public GraphView publish(GraphView view, WriteOperation op) {
+        return view.withJournal(view.journal().with(op.changed), op.entryPoint, op.nodeSlots, op.liveCount,
+                op.epoch);
+    }
+
+    private byte[] read(GraphView view, WriteOperation op, int id) {
+        byte[] changed = op.changed.get(id);
+        return changed != null ? changed : view.block(id, reads);
+    }
+
+    /** A private copy of the newest block of {@code id}, registered as changed in {@code op}. */
+    private byte[] modify(GraphView view, WriteOperation op, int id) {
+        byte[] changed = op.changed.get(id);
+        if (changed == null) {
+            changed = view.block(id, reads).clone();
+            op.changed.put(id, changed);
+        }
+        return changed;
+    }
+
+    private void bumpVersion(byte[] block, WriteOperation op, int flags, int degree) {
+        layout.writeHeader(block, layout.nodeId(block), flags, layout.rowKey(block), op.epoch,
+                layout.version(block) + 1, degree);
+    }
+
+    /** LM-Insert of a vector in stored form. */
+    public WriteOperation insert(GraphView view, long rowKey, float[] newVector) {
+        int existing = rowKeys.nodeOf(rowKey);
+        if (existing != RowKeyMap.NO_NODE) {
+            throw new IllegalArgumentException("row key " + rowKey + " is already indexed (node " + existing
+                    + "): delete it before inserting it again");
+        }
+        WriteOperation op = new WriteOperation(epoch + 1, view.entryPoint(), view.nodeSlots(), view.liveCount() + 1);
+        boolean reuse = !freeSlots.isEmpty();
+        int id = reuse ? freeSlots.peekLast() : view.nodeSlots();
+        long version = previousVersion(view, id, reuse) + 1;
+        if (reuse) {
+            int[] free = currentFreeSlots();
+            op.freeAfter = Arrays.copyOf(free, free.length - 1);
+        } else {
+            op.nodeSlots = id + 1;
+        }
+        byte[] code = new byte[layout.codeBytes()];
+        codec.encode(newVector, code, 0);
+        int degree = 0;
+        if (view.entryPoint() < 0) {
+            op.entryPoint = id;
+        } else {
+            degree = chooseNeighbors(view, newVector);
+        }
+        byte[] block = new byte[layout.blockSize()];
+        layout.writeHeader(block, id, 0, rowKey, op.epoch, version, degree);
+        layout.writeVector(block, newVector, 0);
+        byte[] neighborCode = new byte[layout.codeBytes()];
+        for (int i = 0; i < degree; i++) {
+            candidates.vector(candidates.indexOf(chosen[i]), vector);
+            codec.encode(vector, neighborCode, 0);
+            layout.setNeighbor(block, i, chosen[i], neighborCode, 0);
+        }
+        layout.seal(block);
+        op.changed.put(id, block);
+        for (int q : Arrays.copyOf(chosen, degree)) {
+            linkBack(view, op, q, id, newVector, code);
+            layout.seal(op.changed.get(q));
+        }
+        op.onApply = () -> {
+            if (reuse) {
+                freeSlots.pollLast();
+            }
+            rowKeys.put(rowKey, id);
+        };
+        return op;
+    }
+
+    /**
+     * The version a slot had: a reused slot's free block, or for a new slot a block the journal may still hold
+     * from before a tail truncation (so versions keep growing per node id).
+     */
+    private long previousVersion(GraphView view, int id, boolean reuse) {
+        if (reuse) {
+            return layout.version(view.block(id, reads));
+        }
+        byte[] truncated = view.journal().get(id);
+        return truncated == null ? 0 : layout.version(truncated);
+    }
+
+    /** Searches with the build beam width and prunes the expanded live nodes into at most R neighbors. */
+    private int chooseNeighbors(GraphView view, float[] newVector) {
+        scratch.recordExpanded = true;
+        try {
+            scratch.start(newVector);
+            scratch.results.reset(1);
+            searcher.beam(view, scratch, config.buildSearchL());
+        } finally {
+            scratch.recordExpanded = false;
+        }
+        candidates.reset();
+        for (int i = 0; i < scratch.expandedCount; i++) {
+            int node = scratch.expandedIds[i];
+            layout.readVector(view.block(node, reads), vector);
+            candidates.add(node, vector);
+        }
+        return prune.prune(newVector, 0, candidates.count(), candidates.ids(), candidates.vectors(), config.alpha(),
+                maxDegree, chosen);
+    }
+
+    /** Adds {@code p} (with its code) to q's list; a full list is re-pruned from q's stored codes plus p. */
+    private void linkBack(GraphView view, WriteOperation op, int q, int p, float[] pVector, byte[] pCode) {
+        byte[] block = modify(view, op, q);
+        int degree = layout.degree(block);
+        for (int i = 0; i < degree; i++) {
+            if (layout.neighbor(block, i) == p) {
+                return;
+            }
+        }
+        if (degree < maxDegree) {
+            layout.setNeighbor(block, degree, p, pCode, 0);
+            bumpVersion(block, op, layout.flags(block), degree + 1);
+            return;
+        }
+        candidates.reset();
+        candidates.exclude(q);
+        for (int i = 0; i < degree; i++) {
+            addStoredNeighbor(block, i);
+        }
+        candidates.add(p, pVector, pCode, 0);
+        rewriteNeighbors(block, op);
+    }
+
+    /** Adds neighbor {@code i} of {@code source} as a candidate, its vector decoded from the stored code. */
+    private void addStoredNeighbor(byte[] source, int i) {
+        codec.decode(source, layout.codeOffset(i), vector);
+        candidates.add(layout.neighbor(source, i), vector, source, layout.codeOffset(i));
+    }
+
+    /** Prunes the current candidates around the node of {@code block} and stores them with their codes. */
+    private void rewriteNeighbors(byte[] block, WriteOperation op) {
+        float[] self = new float[dims];
+        layout.readVector(block, self);
+        int kept = prune.prune(self, 0, candidates.count(), candidates.ids(), candidates.vectors(), config.alpha(),
+                maxDegree, chosen);
+        for (int i = 0; i < kept; i++) {
+            int at = candidates.indexOf(chosen[i]);
+            layout.setNeighbor(block, i, chosen[i], candidates.codes(), candidates.codeOffset(at));
+        }
+        layout.clearNeighborsFrom(block, kept);
+        bumpVersion(block, op, layout.flags(block), kept);
+    }
+
+    /** Tombstones the node of {@code rowKey} and repairs its out-neighbors that point back; null if absent. */
+    public WriteOperation delete(GraphView view, long rowKey) {
+        int id = rowKeys.nodeOf(rowKey);
+        if (id == RowKeyMap.NO_NODE) {
+            return null;
+        }
+        WriteOperation op = new WriteOperation(epoch + 1, view.entryPoint(), view.nodeSlots(), view.liveCount() - 1);
+        byte[] deleted = modify(view, op, id);
+        bumpVersion(deleted, op, layout.flags(deleted) | BlockLayout.FLAG_TOMBSTONE, layout.degree(deleted));
+        layout.seal(deleted);
+        Set<Integer> gone = Set.of(id);
+        int degree = layout.degree(deleted);
+        for (int i = 0; i < degree; i++) {
+            int q = layout.neighbor(deleted, i);
+            if (q == id || pendingDeletes.contains(q)) {
+                continue;
+            }
+            byte[] qBlock = read(view, op, q);
+            if (!layout.isTombstone(qBlock) && pointsAtAny(qBlock, gone)) {
+                repair(view, op, q, gone);
+                layout.seal(op.changed.get(q));
+            }
+        }
+        if (view.entryPoint() == id) {
+            op.entryPoint = newEntryPoint(view, op, deleted, id);
+        }
+        op.onApply = () -> {
+            pendingDeletes.add(id);
+            rowKeys.remove(rowKey);
+        };
+        return op;
+    }
+
+    private boolean pointsAtAny(byte[] block, Set<Integer> targets) {
+        int degree = layout.degree(block);
+        for (int i = 0; i < degree; i++) {
+            if (targets.contains(layout.neighbor(block, i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isDeleted(int id, Set<Integer> gone) {
+        return gone.contains(id) || pendingDeletes.contains(id);
+    }
+
+    /**
+     * Replaces q's edges to {@code gone} nodes by those nodes' own live neighbors and re-prunes, using the codes
+     * stored in the blocks (FreshDiskANN-style consolidation).
+     */
+    private void repair(GraphView view, WriteOperation op, int q, Set<Integer> gone) {
+        byte[] block = modify(view, op, q);
+        candidates.reset();
+        candidates.exclude(q);
+        int degree = layout.degree(block);
+        for (int i = 0; i < degree; i++) {
+            if (!isDeleted(layout.neighbor(block, i), gone)) {
+                addStoredNeighbor(block, i);
+            }
+        }
+        for (int i = 0; i < degree; i++) {
+            int d = layout.neighbor(block, i);
+            if (!gone.contains(d)) {
+                continue;
+            }
+            byte[] goneBlock = read(view, op, d);
+            int goneDegree = layout.degree(goneBlock);
+            for (int j = 0; j < goneDegree; j++) {
+                if (!isDeleted(layout.neighbor(goneBlock, j), gone)) {
+                    addStoredNeighbor(goneBlock, j);
+                }
+            }
+        }
+        rewriteNeighbors(block, op);
+    }
+
+    private int newEntryPoint(GraphView view, WriteOperation op, byte[] deleted, int id) {
+        if (op.liveCount == 0) {
+            return -1;
+        }
+        int degree = layout.degree(deleted);
+        for (int i = 0; i < degree; i++) {
+            int n = layout.neighbor(deleted, i);
+            if (n != id && !pendingDeletes.contains(n) && !layout.isTombstone(read(view, op, n))) {
+                return n;
+            }
+        }
+        for (int n = 0; n < view.nodeSlots(); n++) {
+            if (n != id && !pendingDeletes.contains(n) && !layout.isTombstone(read(view, op, n))) {
+                return n;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Merge-time consolidation: every live node still pointing at a pending delete gets that node's neighbors
+     * instead, then the deleted slots are marked free and free tail slots are cut off. Null when there is
+     * nothing to consolidate.
+     */
+    public WriteOperation consolidate(GraphView view) {
+        if (pendingDeletes.isEmpty()) {
+            return null;
+        }
+        WriteOperation op = new WriteOperation(epoch + 1, view.entryPoint(), view.nodeSlots(), view.liveCount());
+        Set<Integer> gone = Set.copyOf(pendingDeletes);
+        for (int q = 0; q < view.nodeSlots(); q++) {
+            if (gone.contains(q)) {
+                continue;
+            }
+            byte[] block = read(view, op, q);
+            if (!layout.isTombstone(block) && pointsAtAny(block, gone)) {
+                repair(view, op, q, gone);
+                layout.seal(op.changed.get(q));
+            }
+        }
+        op.nodesPatched = op.changed.size();
+        for (int d : gone) {
+            byte[] block = modify(view, op, d);
+            layout.clearNeighborsFrom(block, 0);
+            bumpVersion(block, op, BlockLayout.FLAG_TOMBSTONE | BlockLayout.FLAG_FREE, 0);
+            layout.seal(block);
+        }
+        op.slotsFreed = gone.size();
+        int slots = view.nodeSlots();
+        TreeSet<Integer> free = new TreeSet<>(freeSlots);
+        free.addAll(gone);
+        while (slots > 0 && free.contains(slots - 1)) {
+            free.remove(slots - 1);
+            slots--;
+        }
+        op.nodeSlots = slots;
+        op.freeAfter = free.stream().mapToInt(Integer::intValue).toArray();
+        op.onApply = () -> {
+            freeSlots.clear();
+            freeSlots.addAll(free);
+            pendingDeletes.clear();
+        };
+        return op;
+    }
+}

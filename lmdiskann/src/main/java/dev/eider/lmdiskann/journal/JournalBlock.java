@@ -1,0 +1,14 @@
+package dev.eider.lmdiskann.journal;
+
+/**
+ * One changed node block as the journal stores it (a row of {@code <index>_blocks} in the SQL adapter).
+ *
+ * @param nodeId    the node (its slot in the graph file)
+ * @param bytes     the complete block, exactly as it will be written into the graph file
+ * @param version   the node's block version; grows by one with every change of the node
+ * @param epoch     the index operation that produced it
+ * @param tombstone whether the node is deleted
+ * @param checksum  CRC32C of the block, as stored inside {@code bytes}
+ */
+public record JournalBlock(int nodeId, byte[] bytes, long version, long epoch, boolean tombstone, int checksum) {
+}

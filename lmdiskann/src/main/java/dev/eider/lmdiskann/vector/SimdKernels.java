@@ -1,0 +1,70 @@
+package dev.eider.lmdiskann.vector;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** Kernels on the JDK Vector API at the platform's preferred width, with fused multiply-add. */
+public final class SimdKernels implements VectorKernels {
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    int lanes() {
+        return SPECIES.length();
+    }
+
+    @Override
+    public float dot(float[] a, int aOffset, float[] b, int bOffset, int n) {
+        FloatVector acc0 = FloatVector.zero(SPECIES);
+        FloatVector acc1 = FloatVector.zero(SPECIES);
+        int step = SPECIES.length();
+        int i = 0;
+        for (; i + 2 * step <= n; i += 2 * step) {
+            acc0 = FloatVector.fromArray(SPECIES, a, aOffset + i)
+                    .fma(FloatVector.fromArray(SPECIES, b, bOffset + i), acc0);
+            acc1 = FloatVector.fromArray(SPECIES, a, aOffset + i + step)
+                    .fma(FloatVector.fromArray(SPECIES, b, bOffset + i + step), acc1);
+        }
+        for (; i + step <= n; i += step) {
+            acc0 = FloatVector.fromArray(SPECIES, a, aOffset + i)
+                    .fma(FloatVector.fromArray(SPECIES, b, bOffset + i), acc0);
+        }
+        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            sum += a[aOffset + i] * b[bOffset + i];
+        }
+        return sum;
+    }
+
+    @Override
+    public float squaredL2(float[] a, int aOffset, float[] b, int bOffset, int n) {
+        FloatVector acc0 = FloatVector.zero(SPECIES);
+        FloatVector acc1 = FloatVector.zero(SPECIES);
+        int step = SPECIES.length();
+        int i = 0;
+        for (; i + 2 * step <= n; i += 2 * step) {
+            FloatVector d0 = FloatVector.fromArray(SPECIES, a, aOffset + i)
+                    .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
+            FloatVector d1 = FloatVector.fromArray(SPECIES, a, aOffset + i + step)
+                    .sub(FloatVector.fromArray(SPECIES, b, bOffset + i + step));
+            acc0 = d0.fma(d0, acc0);
+            acc1 = d1.fma(d1, acc1);
+        }
+        for (; i + step <= n; i += step) {
+            FloatVector d = FloatVector.fromArray(SPECIES, a, aOffset + i)
+                    .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
+            acc0 = d.fma(d, acc0);
+        }
+        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float d = a[aOffset + i] - b[bOffset + i];
+            sum += d * d;
+        }
+        return sum;
+    }
+
+    @Override
+    public String name() {
+        return "simd-" + SPECIES.vectorBitSize();
+    }
+}
