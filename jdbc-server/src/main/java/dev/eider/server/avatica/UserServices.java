@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.remote.Service;
 
@@ -22,6 +23,7 @@ final class UserServices {
   private final CallerContext callers;
   private final ServerLimits limits;
   private final StatementWatchdog watchdog;
+  private final ScheduledExecutorService timer;
   private final ConnectionBudget budget;
   private final Map<String, EiderMeta> metas = new ConcurrentHashMap<>();
   private final Map<String, Service> services = new ConcurrentHashMap<>();
@@ -29,12 +31,13 @@ final class UserServices {
   private volatile Service.RpcMetadataResponse rpcMetadata;
 
   UserServices(String engineUrl, Properties engineInfo, CallerContext callers, ServerLimits limits,
-      StatementWatchdog watchdog) {
+      StatementWatchdog watchdog, ScheduledExecutorService timer) {
     this.engineUrl = engineUrl;
     this.engineInfo = engineInfo;
     this.callers = callers;
     this.limits = limits;
     this.watchdog = watchdog;
+    this.timer = timer;
     this.budget = new ConnectionBudget(limits.maxConnections(), this::openConnections);
   }
 
@@ -89,7 +92,7 @@ final class UserServices {
 
   private EiderMeta newMeta(String user) {
     try {
-      return new EiderMeta(engineUrl, engineInfo, callers, limits, budget, watchdog);
+      return new EiderMeta(engineUrl, engineInfo, callers, limits, budget, watchdog, timer);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot serve user " + user + ": " + e.getMessage(), e);
     }

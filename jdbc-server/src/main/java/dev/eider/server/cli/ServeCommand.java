@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -150,7 +151,8 @@ public final class ServeCommand implements Callable<Integer> {
     ServeCommand reparsed = new ServeCommand();
     CommandLine commandLine = new CommandLine(reparsed);
     commandLine.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
-    commandLine.parseArgs(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    commandLine.parseArgs(args.subList(args.indexOf(spec.name()) + 1, args.size()).toArray(String[]::new));
     reparsed.config = null;
     return reparsed;
   }
