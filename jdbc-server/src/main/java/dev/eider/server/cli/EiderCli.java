@@ -19,6 +19,14 @@ public final class EiderCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new EiderCli()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line; a command that fails prints its error in one line and exits with status 1. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new EiderCli()).setExecutionExceptionHandler((e, command, parseResult) -> {
+      command.getErr().println("eider " + command.getCommandName() + ": " + e.getMessage());
+      return 1;
+    });
   }
 }

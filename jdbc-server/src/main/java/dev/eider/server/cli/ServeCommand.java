@@ -1,5 +1,7 @@
 package dev.eider.server.cli;
 
+import dev.eider.embedding.demo.BuildProgress;
+import dev.eider.embedding.demo.DemoDatabase;
 import dev.eider.server.avatica.EiderServer;
 import dev.eider.server.avatica.ServerLimits;
 import dev.eider.server.avatica.ServerOptions;
@@ -184,7 +186,18 @@ public final class ServeCommand implements Callable<Integer> {
     if (source != null && source.model != null) {
       return ServedDatabase.model(source.model);
     }
-    return ServedDatabase.model(Path.of(System.getProperty("eider.home", ".")).resolve("model.json"));
+    ModelFile model = ModelFile.inHome();
+    createDemoDatabaseIfMissing(model.databaseFile());
+    return ServedDatabase.model(model.file());
+  }
+
+  /** The default model's database is the demo database: built on first use (minutes, with progress). */
+  private static void createDemoDatabaseIfMissing(Path database) throws IOException {
+    try {
+      DemoDatabase.ensure(database, BuildProgress.consoleBar());
+    } catch (SQLException e) {
+      throw new IOException("cannot create the demo database " + database + ": " + e.getMessage(), e);
+    }
   }
 
   private Serialization serialization() {

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -20,8 +21,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
+import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,7 @@ class SecurityTest {
   private static Path usersFile;
   private static EiderServer basicTls;
   private static EiderServer digest;
+  private static EiderServer basicJson;
   private static ThinClient client;
 
   @BeforeAll
@@ -61,6 +65,9 @@ class SecurityTest {
         .tls(tls.keystore(), tls.password()).start();
     digest = TestServers.on(dir.resolve("digest.duckdb")).users(usersFile, ServerOptions.Authentication.DIGEST)
         .start();
+    DocsTable.create(dir.resolve("json.duckdb"), 20);
+    basicJson = TestServers.on(dir.resolve("json.duckdb")).users(usersFile, ServerOptions.Authentication.BASIC)
+        .serialization(Serialization.JSON).start();
     client = new ThinClient();
   }
 
@@ -68,6 +75,7 @@ class SecurityTest {
   static void stopServers() throws Exception {
     basicTls.close();
     digest.close();
+    basicJson.close();
     client.close();
   }
 
@@ -159,6 +167,27 @@ class SecurityTest {
         .executeQuery("SELECT 1")).hasMessageContaining("HTTP/401");
     assertThatThrownBy(() -> client.connect(digest.clientUrl(), "the-writer", "writer-pw").createStatement()
         .executeQuery("SELECT 1")).as("added without --digest").hasMessageContaining("HTTP/401");
+  }
+
+  @Test
+  void aUserCannotUseAnotherUsersConnectionId() throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      String admin = rawJson(http, "the-admin", "admin-pw",
+          "{\"request\":\"openConnection\",\"connectionId\":\"admins-connection\",\"info\":{}}");
+      assertThat(admin).contains("\"response\":\"openConnection\"");
+      String reader = rawJson(http, "the-reader", "reader-pw",
+          "{\"request\":\"createStatement\",\"connectionId\":\"admins-connection\"}");
+      assertThat(reader).contains("NoSuchConnectionException").doesNotContain("statementId");
+      assertThat(rawJson(http, "the-admin", "admin-pw",
+          "{\"request\":\"createStatement\",\"connectionId\":\"admins-connection\"}")).contains("statementId");
+    }
+  }
+
+  private static String rawJson(HttpClient http, String user, String password, String body) throws Exception {
+    String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + basicJson.port() + "/"))
+        .header("Authorization", "Basic " + credentials).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static long count(Statement statement, String sql) throws SQLException {
