@@ -87,6 +87,11 @@ public final class EiderServer implements AutoCloseable {
     return services.openConnections();
   }
 
+  /** Requests being served now. */
+  public int runningRequests() {
+    return services.runningRequests();
+  }
+
   /** The port the server listens on. */
   public int port() {
     return http.getPort();
@@ -116,11 +121,15 @@ public final class EiderServer implements AutoCloseable {
     }
     closed = true;
     LOG.info("shutting down: waiting up to {} for running requests", options.shutdownGrace());
+    boolean clean = false;
     try {
-      services.shutdown(options.shutdownGrace());
+      clean = services.shutdown(options.shutdownGrace());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      LOG.warn("shutdown interrupted; closing connections now");
+    }
+    if (!clean) {
+      LOG.warn("{} requests did not stop after cancellation; their connections stay open until the process"
+          + " exits (DuckDB replays its write-ahead log at the next open)", services.runningRequests());
     }
     try {
       http.stop();

@@ -47,21 +47,33 @@ final class UserServices {
         (proxy, method, args) -> dispatch(method, args));
   }
 
+  /** Requests being served now. */
+  int runningRequests() {
+    return inFlight.running();
+  }
+
   /** Open connections over all users. */
   long openConnections() {
     return metas.values().stream().mapToLong(EiderMeta::openConnections).sum();
   }
 
   /**
-   * Stops taking requests, gives running ones {@code grace} to finish, cancels those still running (and
-   * waits as long again for them to stop), then closes every connection.
+   * Stops taking requests, gives running ones {@code grace} to finish, cancels those still running and waits
+   * as long again, then closes every connection. If a statement ignores the cancel (the engine may not pass a
+   * cancel down to DuckDB), its connections are left open rather than blocking shutdown: DuckDB's write-ahead
+   * log keeps every commit, and the next open replays it.
+   *
+   * @return true if every request finished and every connection was closed
    */
-  void shutdown(Duration grace) throws InterruptedException {
+  boolean shutdown(Duration grace) throws InterruptedException {
     if (!inFlight.closeAndAwait(grace)) {
       metas.values().forEach(EiderMeta::cancelAll);
-      inFlight.closeAndAwait(grace);
+      if (!inFlight.closeAndAwait(grace)) {
+        return false;
+      }
     }
     metas.values().forEach(EiderMeta::closeAll);
+    return true;
   }
 
   private Object dispatch(Method method, Object[] args) throws Throwable {
