@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Creates the demo database if it is missing: the Free On-line Dictionary of Computing,"
-          + " one row per entry with its category, year and a text embedding (FLOAT[384]),"
+          + " one row per entry with its category, year of last update and a text embedding (FLOAT[384]),"
           + " then runs one query on it.",
       "Safe to interrupt and rerun: an unfinished build resumes; a finished database is reused."
     })
