@@ -34,12 +34,32 @@ public class EiderSqlDialect extends DuckDBSqlDialect {
     }
   }
 
+  /** DuckDB's spelling of the CAST target types Calcite would spell differently. */
   @Override
   public @Nullable SqlNode getCastSpec(RelDataType type) {
-    if (type instanceof VectorSqlType vector) {
-      return new SqlDataTypeSpec(
-          new VectorTypeNameSpec(vector.dimension(), SqlParserPos.ZERO), SqlParserPos.ZERO);
+    String duckDbType = duckDbTypeName(type);
+    if (duckDbType != null) {
+      return new SqlDataTypeSpec(new DuckDbTypeNameSpec(duckDbType), SqlParserPos.ZERO);
     }
     return super.getCastSpec(type);
+  }
+
+  private static @Nullable String duckDbTypeName(RelDataType type) {
+    if (type instanceof VectorSqlType vector) {
+      return vector.duckDbName();
+    }
+    return switch (type.getSqlTypeName()) {
+      case CHAR, VARCHAR -> "VARCHAR";
+      case TIMESTAMP -> "TIMESTAMP";
+      case REAL -> "FLOAT";
+      case ARRAY -> {
+        RelDataType element = type.getComponentType();
+        String elementName = element == null ? null : duckDbTypeName(element);
+        yield elementName == null && element != null
+            ? element.getSqlTypeName().getName() + "[]"
+            : elementName + "[]";
+      }
+      default -> null;
+    };
   }
 }

@@ -48,8 +48,14 @@ public final class VectorFunction extends SqlUserDefinedFunction {
     return checker.getOperandCountRange();
   }
 
+  /**
+   * TO_VECTOR is never folded into a constant at planning time: the folded value would be a plain
+   * array literal, which DuckDB does not accept where a FLOAT[n] is expected, while the call itself
+   * is written as {@code CAST(x AS FLOAT[n])}. Planner rules treat TO_VECTOR of a literal or a bind
+   * parameter as a constant.
+   */
   @Override
-  public boolean isDeterministic() {
-    return true;
+  public boolean isDynamicFunction() {
+    return this == VectorOperators.TO_VECTOR;
   }
 }

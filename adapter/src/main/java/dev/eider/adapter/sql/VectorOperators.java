@@ -41,7 +41,7 @@ public final class VectorOperators {
   /** Euclidean norm. */
   public static final VectorFunction VECTOR_NORM =
       new VectorFunction("VECTOR_NORM", "vectorNorm", ReturnTypes.DOUBLE_NULLABLE,
-          VectorOperandChecker.SINGLE);
+          VectorOperandChecker.SINGLE_FIXED);
   /** {@code TO_VECTOR(value, n)}: value (text, array, parameter) as FLOAT[n]; what CAST becomes. */
   public static final VectorFunction TO_VECTOR =
       new VectorFunction("TO_VECTOR", "toVector", VectorOperators::toVectorType,

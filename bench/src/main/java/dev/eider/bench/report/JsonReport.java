@@ -28,6 +28,7 @@ public final class JsonReport {
                     field("qps", number(m.qps())),
                     field("p50_ms", number(m.p50Millis())),
                     field("p99_ms", number(m.p99Millis())),
+                    field("cpu_ms_per_query", number(m.cpuMillisPerQuery())),
                     field("build_s", number(s.build().buildSeconds())),
                     field("build_vectors_per_s", number(s.build().vectorsPerSecond())),
                     field("index_reused", Boolean.toString(s.build().reused())),

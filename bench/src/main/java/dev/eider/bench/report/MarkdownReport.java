@@ -27,13 +27,13 @@ public final class MarkdownReport {
 
     private static void searchTable(BenchReport report, StringBuilder out) {
         out.append("| system | L | threads | recall@").append(report.k())
-                .append(" | QPS | p50 ms | p99 ms | blocks/query | disk reads/query | cache hit |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append(" | QPS | p50 ms | p99 ms | CPU ms/query | blocks/query | disk reads/query | cache hit |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ResultRow row : report.rows()) {
             Measurement m = row.measurement();
-            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.4f | %.0f | %.3f | %.3f | %s | %s | %s |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.4f | %.0f | %.3f | %.3f | %.3f | %s | %s | %s |%n",
                     m.system(), m.searchL() > 0 ? Integer.toString(m.searchL()) : "-", m.threads(), m.recall(), m.qps(),
-                    m.p50Millis(), m.p99Millis(), optional(m.blocksPerQuery(), "%.1f"), optional(m.diskReadsPerQuery(), "%.1f"),
+                    m.p50Millis(), m.p99Millis(), m.cpuMillisPerQuery(), optional(m.blocksPerQuery(), "%.1f"), optional(m.diskReadsPerQuery(), "%.1f"),
                     optional(m.cacheHitRatio(), "%.3f")));
         }
         out.append('\n');
@@ -59,12 +59,13 @@ public final class MarkdownReport {
         out.append(String.format(Locale.ROOT, "Eider vs peers at the first L reaching recall >= %.2f:%n%n",
                 report.targetRecall()));
         out.append("| peer | threads | Eider L | Eider recall | Eider QPS | peer L | peer recall | peer QPS"
-                + " | QPS ratio (Eider/peer) | build vectors/s ratio |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | QPS ratio (Eider/peer) | CPU/query ratio (peer/Eider) | build vectors/s ratio (Eider/peer) |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (RatioLine line : report.ratios()) {
             out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", line.peer(), line.threads(),
                     side(line.eider()), side(line.peerAtTarget()),
-                    optional(line.qpsRatio(), "%.2f") + " | " + optional(line.buildThroughputRatio(), "%.2f")));
+                    optional(line.qpsRatio(), "%.2f") + " | " + optional(line.cpuRatio(), "%.2f") + " | "
+                            + optional(line.buildThroughputRatio(), "%.2f")));
         }
         out.append('\n');
     }

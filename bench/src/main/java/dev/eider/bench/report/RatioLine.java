@@ -17,4 +17,12 @@ public record RatioLine(String peer, int threads, Optional<Measurement> eider, O
         }
         return eider.get().qps() / peerAtTarget.get().qps();
     }
+
+    /** The peer's CPU time per query over Eider's at matched recall (above 1: Eider is cheaper), NaN if unmatched. */
+    public double cpuRatio() {
+        if (eider.isEmpty() || peerAtTarget.isEmpty()) {
+            return Double.NaN;
+        }
+        return peerAtTarget.get().cpuMillisPerQuery() / eider.get().cpuMillisPerQuery();
+    }
 }

@@ -37,10 +37,9 @@ public final class GraphLoader {
     public record ScanResult(int liveCount, int[] freeSlots, int[] pendingDeletes) {
     }
 
-    /** Reads every block once; fills {@code rowKeys} when given. */
+    /** Reads every block once, bypassing the cache; fills {@code rowKeys} when given. */
     public static ScanResult scan(GraphView view, RowKeyMap rowKeys) {
         BlockLayout layout = view.layout();
-        GraphView.ReadCounters counters = new GraphView.ReadCounters();
         byte[] buffer = new byte[layout.blockSize()];
         int live = 0;
         int[] free = new int[16];
@@ -48,7 +47,7 @@ public final class GraphLoader {
         int[] pending = new int[16];
         int pendingCount = 0;
         for (int id = 0; id < view.nodeSlots(); id++) {
-            byte[] block = view.block(id, counters, buffer);
+            byte[] block = view.blockUncached(id, buffer);
             if (layout.isFree(block)) {
                 free = grow(free, freeCount);
                 free[freeCount++] = id;

@@ -49,6 +49,16 @@ public record GraphView(GraphFile file, BlockCache cache, JournalOverlay journal
         return read;
     }
 
+    /** The newest block of {@code id} read into {@code into} from the journal or the file, bypassing the cache. */
+    byte[] blockUncached(int id, byte[] into) {
+        byte[] b = journal.get(id);
+        if (b != null) {
+            return b;
+        }
+        file.readBlock(id, into);
+        return into;
+    }
+
     /** Reads into a new array (cached when the cache has room): for callers that keep the block. */
     public byte[] block(int id, ReadCounters counters) {
         return block(id, counters, null);
