@@ -1,5 +1,7 @@
 package dev.eider.adapter.duckdb;
 
+import dev.eider.adapter.embed.DuckDbEmbedFunction;
+import dev.eider.adapter.embed.TextEmbedders;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,7 +36,11 @@ public final class DuckDbDatabase implements AutoCloseable {
     if (connection == null) {
       throw new SQLException("DuckDB refused to open " + file);
     }
-    return new DuckDbDatabase(file, connection.unwrap(DuckDBConnection.class));
+    DuckDBConnection root = connection.unwrap(DuckDBConnection.class);
+    // embed() runs inside DuckDB when pushed down; the models load on first use.
+    DuckDbEmbedFunction.register(
+        root, TextEmbedders.fromClassPath(DuckDbDatabase.class.getClassLoader()));
+    return new DuckDbDatabase(file, root);
   }
 
   public Path file() {

@@ -1,5 +1,6 @@
 package dev.eider.adapter.sql;
 
+import dev.eider.adapter.embed.EmbedFunction;
 import dev.eider.adapter.type.DuckDbTypes;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -40,7 +41,7 @@ public final class VectorOperators {
   /** Euclidean norm. */
   public static final VectorFunction VECTOR_NORM =
       new VectorFunction("VECTOR_NORM", "vectorNorm", ReturnTypes.DOUBLE_NULLABLE,
-          VectorOperandChecker.SINGLE);
+          VectorOperandChecker.SINGLE_FIXED);
   /** {@code TO_VECTOR(value, n)}: value (text, array, parameter) as FLOAT[n]; what CAST becomes. */
   public static final VectorFunction TO_VECTOR =
       new VectorFunction("TO_VECTOR", "toVector", VectorOperators::toVectorType,
@@ -56,7 +57,8 @@ public final class VectorOperators {
   /** All of the above, for chaining into the validator's operator table. */
   public static final SqlOperatorTable TABLE = SqlOperatorTables.of(List.<SqlOperator>of(
       L2_DISTANCE, COSINE_DISTANCE, NEGATIVE_INNER_PRODUCT, INNER_PRODUCT, VECTOR_DIMS, VECTOR_NORM,
-      TO_VECTOR, L2_DISTANCE_OPERATOR, COSINE_DISTANCE_OPERATOR, NEGATIVE_INNER_PRODUCT_OPERATOR));
+      TO_VECTOR, L2_DISTANCE_OPERATOR, COSINE_DISTANCE_OPERATOR, NEGATIVE_INNER_PRODUCT_OPERATOR,
+      EmbedFunction.INSTANCE));
 
   private VectorOperators() {}
 

@@ -15,6 +15,7 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.HandlerImpl;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.util.JsonBuilder;
 import dev.eider.planner.EiderPrepare;
@@ -83,6 +84,11 @@ public class EiderDriver extends Driver {
     properties.putAll(ConnectStringParser.parse(url.substring(PREFIX.length())));
     chooseModel(properties);
     return super.connect(PREFIX, properties);
+  }
+
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    return new EiderMeta(connection);
   }
 
   @Override
