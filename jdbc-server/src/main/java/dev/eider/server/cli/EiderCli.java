@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Eider 0.1.0",
     description = "SQL vector search over DuckDB with an LM-DiskANN index.",
-    subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, UserCommand.class, ServeBenchCommand.class,
-        DemoCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, SqlCommand.class, ServeCommand.class,
+        UserCommand.class, ServeBenchCommand.class, DemoCommand.class})
 public final class EiderCli implements Runnable {
 
   @Override
