@@ -2,7 +2,9 @@ package dev.eider.adapter.sql;
 
 import dev.eider.adapter.vector.VectorFunctions;
 import java.util.Arrays;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -12,6 +14,8 @@ import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 /**
  * A vector function (l2_distance, vector_dims, ...), also what the distance operators become after
@@ -41,6 +45,13 @@ public final class VectorFunction extends SqlUserDefinedFunction {
   @Override
   public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
     return checker.checkOperandTypes(binding, throwOnFailure);
+  }
+
+  @Override
+  public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+    RelDataType type = super.deriveType(validator, scope, call);
+    VectorOperandInference.inferParameters(validator, scope, call);
+    return type;
   }
 
   @Override

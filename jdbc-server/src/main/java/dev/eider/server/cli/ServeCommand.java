@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -121,12 +122,6 @@ public final class ServeCommand implements Callable<Integer> {
 
   private Integer run() throws IOException, SQLException, InterruptedException {
     ServerOptions options = options();
-    if (source == null) {
-      // The default model serves the demo database: built on the first start, reused later.
-      for (Path database : options.databases()) {
-        DemoDatabase.ensure(database, BuildProgress.consoleBar());
-      }
-    }
     EiderServer server = EiderServer.start(options);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "eider-shutdown"));
     System.out.println("Eider server ready: " + server.clientUrl());
@@ -158,7 +153,8 @@ public final class ServeCommand implements Callable<Integer> {
     ServeCommand reparsed = new ServeCommand();
     CommandLine commandLine = new CommandLine(reparsed);
     commandLine.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
-    commandLine.parseArgs(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    commandLine.parseArgs(args.subList(args.indexOf(spec.name()) + 1, args.size()).toArray(String[]::new));
     reparsed.config = null;
     return reparsed;
   }
@@ -190,7 +186,18 @@ public final class ServeCommand implements Callable<Integer> {
     if (source != null && source.model != null) {
       return ServedDatabase.model(source.model);
     }
-    return ServedDatabase.model(Path.of(System.getProperty("eider.home", ".")).resolve("model.json"));
+    ModelFile model = ModelFile.inHome();
+    createDemoDatabaseIfMissing(model.databaseFile());
+    return ServedDatabase.model(model.file());
+  }
+
+  /** The default model's database is the demo database: built on first use (minutes, with progress). */
+  private static void createDemoDatabaseIfMissing(Path database) throws IOException {
+    try {
+      DemoDatabase.ensure(database, BuildProgress.consoleBar());
+    } catch (SQLException e) {
+      throw new IOException("cannot create the demo database " + database + ": " + e.getMessage(), e);
+    }
   }
 
   private Serialization serialization() {

@@ -1,6 +1,7 @@
 package dev.eider.server.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
@@ -137,6 +138,18 @@ class VectorSqlTest {
       assertThat(Sql.rows(eider, sql)).isEqualTo(expected).isNotEmpty();
       assertThat(Sql.duckDbStatements(eider, sql)).singleElement().asString()
           .contains("WHERE ARRAY_DISTANCE(\"emb\", CAST(");
+    }
+  }
+
+  @Test
+  void vectorResultsAreReadWithGetArrayNotGetResultSet() throws SQLException {
+    try (Connection eider = eider();
+        ResultSet rows = eider.createStatement().executeQuery("SELECT emb FROM items WHERE id = 3")) {
+      rows.next();
+      Array vector = rows.getArray(1);
+      assertThat((float[]) vector.getArray()).containsExactly(0.5f, 0.5f, 0.1f);
+      assertThatThrownBy(vector::getResultSet)
+          .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class);
     }
   }
 
