@@ -7,7 +7,6 @@ import dev.eider.embedding.demo.CorpusEntry;
 import dev.eider.embedding.demo.DemoDatabase;
 import dev.eider.embedding.demo.FoldocCorpus;
 import com.sun.management.OperatingSystemMXBean;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -71,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
     if (throughput != null) {
       return measureThroughput();
     }
-    Path dbFile = db != null ? db.toAbsolutePath() : defaultDatabase();
+    Path dbFile = db != null ? db.toAbsolutePath() : ModelFile.inHome().databaseFile();
     TextEmbedder embedder =
         TextEmbedders.fromClassPath(getClass().getClassLoader())
             .get(model != null ? model : TextEmbedders.defaultModel());
@@ -95,16 +94,6 @@ final class DemoCommand implements Callable<Integer> {
     out.println("More in the README's Tour: paste its queries in ./eider sql");
     out.flush();
     return 0;
-  }
-
-  /** The DuckDB file of model.json in the Eider folder, the one {@code serve} opens by default. */
-  private static Path defaultDatabase() throws IOException {
-    Path model = Path.of(System.getProperty("eider.home", ".")).resolve("model.json");
-    List<Path> files = ServedDatabase.model(model).files();
-    if (files.isEmpty()) {
-      throw new IOException("model file " + model + " names no DuckDB database; pass --db FILE");
-    }
-    return files.getFirst();
   }
 
   private int measureThroughput() {
