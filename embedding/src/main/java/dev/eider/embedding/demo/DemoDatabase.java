@@ -101,8 +101,12 @@ public final class DemoDatabase {
     return true;
   }
 
-  /** Whether {@code dbFile} is a DuckDB database with at least one table of its own. */
-  private static boolean hasTables(Path dbFile) throws SQLException {
+  /**
+   * Whether {@code dbFile} must be kept: a DuckDB database with at least one table of its own, or a
+   * file that cannot be read as one (another process holds it, or it is not a database), which is
+   * never replaced; whoever opens it next reports why.
+   */
+  private static boolean hasTables(Path dbFile) {
     if (!Files.exists(dbFile)) {
       return false;
     }
@@ -113,6 +117,9 @@ public final class DemoDatabase {
         ResultSet tables =
             statement.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE NOT internal")) {
       return tables.next() && tables.getLong(1) > 0;
+    } catch (SQLException unreadable) {
+      LOG.info("Keeping {}: it cannot be read as a DuckDB database now ({})", dbFile, unreadable.getMessage());
+      return true;
     }
   }
 

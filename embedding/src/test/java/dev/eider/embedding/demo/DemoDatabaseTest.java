@@ -92,7 +92,7 @@ class DemoDatabaseTest {
   }
 
   @Test
-  void anEmptyDatabaseFileIsReplacedButOneWithTablesIsKept() throws Exception {
+  void anEmptyDatabaseFileIsReplacedButOneWithTablesOrUnreadableIsKept() throws Exception {
     Path empty = dir.resolve("empty.duckdb");
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + empty)) {
       assertThat(connection.isValid(1)).isTrue(); // what opening the default model creates
@@ -102,10 +102,14 @@ class DemoDatabaseTest {
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE mine (x INTEGER)");
     }
+    Path notADatabase = dir.resolve("notes.duckdb");
+    Files.writeString(notADatabase, "not a database");
     DemoDatabase demo = new DemoDatabase(embedder, slice.subList(0, 10));
 
     assertThat(demo.createIfMissing(empty, BuildProgress.silent())).isTrue();
     assertThat(demo.createIfMissing(own, BuildProgress.silent())).isFalse();
+    assertThat(demo.createIfMissing(notADatabase, BuildProgress.silent())).isFalse();
+    assertThat(notADatabase).hasContent("not a database");
 
     assertStoresExactly(empty, slice.subList(0, 10));
     try (Connection connection = openReadOnly(own);
