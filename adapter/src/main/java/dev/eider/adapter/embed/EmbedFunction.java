@@ -107,6 +107,17 @@ public final class EmbedFunction extends SqlUserDefinedFunction {
     return true;
   }
 
+  /**
+   * True, so that Calcite does not fold {@code embed('constant')} into a 384-element ARRAY literal
+   * while planning: pushed into DuckDB as such a literal it would read as DOUBLE[] (not FLOAT[384]),
+   * and the default model may change between plans. DuckDB folds the pushed-down call once per
+   * statement instead, and {@link EmbedEvaluator} caches it when Calcite evaluates it.
+   */
+  @Override
+  public boolean isDynamicFunction() {
+    return true;
+  }
+
   /** Writes {@code embed(text, model)} as DuckDB SQL. */
   public static void unparse(SqlWriter writer, SqlCall call) {
     List<SqlNode> operands = call.getOperandList();

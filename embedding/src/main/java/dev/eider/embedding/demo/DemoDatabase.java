@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Idempotent and safe to interrupt: the database is built in {@code <db file>.partial}, one
  * committed batch at a time, and renamed atomically to the database file only when complete. A rerun
- * after an interruption keeps the batches already stored and embeds only the rest; an existing
- * database file is reused untouched.
+ * after an interruption keeps the batches already stored and embeds only the rest. An existing
+ * database file with any table is reused untouched; one without tables (opening the default model
+ * with {@code ./eider sql} before the demo was built creates such a file) is replaced.
  */
 public final class DemoDatabase {
 
@@ -57,13 +59,13 @@ public final class DemoDatabase {
 
   /**
    * The standard demo: creates the database at {@code dbFile} from the whole bundled corpus with the
-   * model of {@code embed(text)} ({@link TextEmbedders#defaultModel()}), unless the file exists. An
-   * existing file returns at once, without loading the model or the corpus.
+   * model of {@code embed(text)} ({@link TextEmbedders#defaultModel()}), unless a database with
+   * tables is there. That check does not load the model or the corpus, so later starts are quick.
    *
-   * @return true if this call built it, false if an existing file was kept
+   * @return true if this call built it, false if an existing database was kept
    */
   public static boolean ensure(Path dbFile, BuildProgress progress) throws SQLException, IOException {
-    if (Files.exists(dbFile)) {
+    if (hasTables(dbFile)) {
       return false;
     }
     TextEmbedder embedder =
@@ -72,13 +74,14 @@ public final class DemoDatabase {
   }
 
   /**
-   * Creates the demo database at {@code dbFile} from this corpus and model unless that file exists.
+   * Creates the demo database at {@code dbFile} from this corpus and model unless a database with
+   * tables is there.
    *
-   * @return true if this call built it, false if an existing file was kept
+   * @return true if this call built it, false if an existing database was kept
    */
   public boolean createIfMissing(Path dbFile, BuildProgress progress) throws SQLException, IOException {
     Path target = dbFile.toAbsolutePath();
-    if (Files.exists(target)) {
+    if (hasTables(target)) {
       return false;
     }
     Files.createDirectories(target.getParent());
@@ -92,8 +95,32 @@ public final class DemoDatabase {
         statement.execute("CHECKPOINT");
       }
     }
-    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    // An empty database being replaced may have a write-ahead log that must not outlive it.
+    Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".wal"));
+    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     return true;
+  }
+
+  /**
+   * Whether {@code dbFile} must be kept: a DuckDB database with at least one table of its own, or a
+   * file that cannot be read as one (another process holds it, or it is not a database), which is
+   * never replaced; whoever opens it next reports why.
+   */
+  private static boolean hasTables(Path dbFile) {
+    if (!Files.exists(dbFile)) {
+      return false;
+    }
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + dbFile.toAbsolutePath(), readOnly);
+        Statement statement = connection.createStatement();
+        ResultSet tables =
+            statement.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE NOT internal")) {
+      return tables.next() && tables.getLong(1) > 0;
+    } catch (SQLException unreadable) {
+      LOG.info("Keeping {}: it cannot be read as a DuckDB database now ({})", dbFile, unreadable.getMessage());
+      return true;
+    }
   }
 
   /** Whether the partial database holds an earlier run with the same model and corpus size. */

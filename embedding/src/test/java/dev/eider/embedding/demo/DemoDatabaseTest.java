@@ -92,6 +92,36 @@ class DemoDatabaseTest {
   }
 
   @Test
+  void anEmptyDatabaseFileIsReplacedButOneWithTablesOrUnreadableIsKept() throws Exception {
+    Path empty = dir.resolve("empty.duckdb");
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + empty)) {
+      assertThat(connection.isValid(1)).isTrue(); // what opening the default model creates
+    }
+    Path own = dir.resolve("own.duckdb");
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + own);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE mine (x INTEGER)");
+    }
+    Path notADatabase = dir.resolve("notes.duckdb");
+    Files.writeString(notADatabase, "not a database");
+    DemoDatabase demo = new DemoDatabase(embedder, slice.subList(0, 10));
+
+    assertThat(demo.createIfMissing(empty, BuildProgress.silent())).isTrue();
+    assertThat(demo.createIfMissing(own, BuildProgress.silent())).isFalse();
+    assertThat(demo.createIfMissing(notADatabase, BuildProgress.silent())).isFalse();
+    assertThat(notADatabase).hasContent("not a database");
+
+    assertStoresExactly(empty, slice.subList(0, 10));
+    try (Connection connection = openReadOnly(own);
+        Statement statement = connection.createStatement();
+        ResultSet tables = statement.executeQuery("SELECT table_name FROM duckdb_tables()")) {
+      assertThat(tables.next()).isTrue();
+      assertThat(tables.getString(1)).isEqualTo("mine");
+      assertThat(tables.next()).isFalse();
+    }
+  }
+
+  @Test
   void failedBuildLeavesNoDatabaseAndTheRerunEmbedsOnlyTheRest() throws Exception {
     Path dbFile = dir.resolve("demo.duckdb");
     TextEmbedder failsOnThirdBatch = new FailingEmbedder(embedder, 2);

@@ -132,6 +132,43 @@ class EmbedSqlTest {
   }
 
   @Test
+  void radiusSearchByTextMatchesDuckDb() throws SQLException {
+    try (Connection eider = eider(); Statement statement = eider.createStatement()) {
+      statement.executeUpdate("UPDATE docs SET emb = embed(txt)");
+    }
+    List<Integer> expected = exactNearest("fast sorting", TEXTS.size()).subList(0, 2);
+
+    try (Connection eider = eider();
+        Statement statement = eider.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT id FROM docs WHERE emb <=> embed('fast sorting') < " + radiusAfterSecond()
+                    + " ORDER BY emb <=> embed('fast sorting')")) {
+      List<Integer> ids = new ArrayList<>();
+      while (rows.next()) {
+        ids.add(rows.getInt(1));
+      }
+      assertThat(ids).containsExactlyElementsOf(expected);
+    }
+  }
+
+  /** A radius between the second and third nearest texts to "fast sorting", from the model itself. */
+  private double radiusAfterSecond() {
+    float[] probe = miniLm.embed("fast sorting");
+    double[] distances =
+        TEXTS.stream().mapToDouble(text -> 1 - dot(probe, miniLm.embed(text))).sorted().toArray();
+    return (distances[1] + distances[2]) / 2;
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += (double) a[i] * b[i];
+    }
+    return sum;
+  }
+
+  @Test
   void unknownModelAndWrongArgumentsAreClearErrors() throws SQLException {
     try (Connection eider = eider()) {
       assertThatThrownBy(() -> query(eider, "SELECT embed(txt, 'gpt-17') FROM docs"))
