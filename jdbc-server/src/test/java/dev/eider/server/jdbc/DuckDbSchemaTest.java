@@ -3,6 +3,8 @@ package dev.eider.server.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eider.adapter.DuckDbTable;
+import dev.eider.adapter.sql.EiderSqlDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +16,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,6 +174,21 @@ class DuckDbSchemaTest {
           .containsExactly(List.of("shared"));
     }
     assertThat(driver.databases().openCount()).isEqualTo(before);
+  }
+
+  @Test
+  void tablesLeadToTheirDuckDbDatabaseNameAndConvention() throws SQLException {
+    try (Connection eider = eider()) {
+      SchemaPlus main = eider.unwrap(CalciteConnection.class).getRootSchema().subSchemas().get("main");
+      assertThat(main).isNotNull();
+      Table table = main.tables().getIgnoreCase("DOCS").entity();
+      assertThat(table).isInstanceOf(DuckDbTable.class);
+      DuckDbTable docs = (DuckDbTable) table;
+      assertThat(docs.duckDbName()).isEqualTo("docs");
+      assertThat(docs.schema().duckDbSchema()).isEqualTo("main");
+      assertThat(docs.schema().database().file()).isEqualTo(file.toAbsolutePath().normalize());
+      assertThat(docs.schema().convention().dialect).isInstanceOf(EiderSqlDialect.class);
+    }
   }
 
   @Test
