@@ -111,7 +111,7 @@ public final class EmbedFunction extends SqlUserDefinedFunction {
    * True, so that Calcite does not fold {@code embed('constant')} into a 384-element ARRAY literal
    * while planning: pushed into DuckDB as such a literal it would read as DOUBLE[] (not FLOAT[384]),
    * and the default model may change between plans. DuckDB folds the pushed-down call once per
-   * statement instead, and {@link EmbedEvaluator} caches it when Calcite evaluates it.
+   * statement instead, and Calcite hoists the call out of its row loop when it evaluates it.
    */
   @Override
   public boolean isDynamicFunction() {
