@@ -122,12 +122,6 @@ public final class ServeCommand implements Callable<Integer> {
 
   private Integer run() throws IOException, SQLException, InterruptedException {
     ServerOptions options = options();
-    if (source == null) {
-      // The default model serves the demo database: built on the first start, reused later.
-      for (Path database : options.databases()) {
-        DemoDatabase.ensure(database, BuildProgress.consoleBar());
-      }
-    }
     EiderServer server = EiderServer.start(options);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "eider-shutdown"));
     System.out.println("Eider server ready: " + server.clientUrl());
