@@ -321,19 +321,31 @@ final class LutCodec implements NeighborCodec {
             FloatVector acc1 = FloatVector.zero(LANES);
             FloatVector acc2 = FloatVector.zero(LANES);
             FloatVector acc3 = FloatVector.zero(LANES);
-            for (int w = 0; w < words; w++) {
-                long word = w < fullWords ? Bytes.getLong(block, codes + w * Long.BYTES) : tailWord(block, codes);
+            int w = 0;
+            for (; w < fullWords; w++) {
+                long word = Bytes.getLong(block, codes + w * Long.BYTES);
                 int at = w * Long.SIZE;
-                acc0 = acc0.add(FloatVector.fromArray(LANES, signedQuery, at),
-                        VectorMask.fromLong(LANES, word & 0xFFFF));
-                acc1 = acc1.add(FloatVector.fromArray(LANES, signedQuery, at + 16),
-                        VectorMask.fromLong(LANES, (word >>> 16) & 0xFFFF));
-                acc2 = acc2.add(FloatVector.fromArray(LANES, signedQuery, at + 32),
-                        VectorMask.fromLong(LANES, (word >>> 32) & 0xFFFF));
-                acc3 = acc3.add(FloatVector.fromArray(LANES, signedQuery, at + 48),
-                        VectorMask.fromLong(LANES, word >>> 48));
+                acc0 = addSelected(acc0, word, at, 0);
+                acc1 = addSelected(acc1, word, at, 1);
+                acc2 = addSelected(acc2, word, at, 2);
+                acc3 = addSelected(acc3, word, at, 3);
+            }
+            if (w < words) {
+                long word = tailWord(block, codes);
+                int at = w * Long.SIZE;
+                acc0 = addSelected(acc0, word, at, 0);
+                acc1 = addSelected(acc1, word, at, 1);
+                acc2 = addSelected(acc2, word, at, 2);
+                acc3 = addSelected(acc3, word, at, 3);
             }
             return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        }
+
+        /** Adds to {@code acc} the signed query terms that quarter {@code quarter} of {@code word} selects. */
+        private FloatVector addSelected(FloatVector acc, long word, int at, int quarter) {
+            int first = quarter * LANES.length();
+            return acc.add(FloatVector.fromArray(LANES, signedQuery, at + first),
+                    VectorMask.fromLong(LANES, (word >>> first) & 0xFFFF));
         }
 
         /** The last, partial word of a code, zero (symbol 0) past its end. */
