@@ -1,6 +1,7 @@
 package dev.eider.adapter.sql;
 
 import dev.eider.adapter.vector.VectorFunctions;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
@@ -35,7 +36,7 @@ public final class VectorFunction extends SqlUserDefinedFunction {
     this.checker = checker;
   }
 
-  private static java.lang.reflect.Method method(String name) {
+  private static Method method(String name) {
     return Arrays.stream(VectorFunctions.class.getMethods())
         .filter(m -> m.getName().equals(name))
         .findFirst()

@@ -57,7 +57,7 @@ public final class EiderServer implements AutoCloseable {
     Connection anchor = null;
     ScheduledExecutorService timer = null;
     try {
-      String holder = "bound to " + options.bind() + ":" + (options.port() == 0 ? "any port" : options.port());
+      String holder = "starting on " + options.bind() + ":" + options.port();
       for (var database : options.databases()) {
         locks.add(DatabaseLock.acquire(database, holder));
       }
@@ -74,6 +74,9 @@ public final class EiderServer implements AutoCloseable {
       EiderHttpServer http = httpServer(options, callers, services);
       startListening(http, options);
       EiderServer server = new EiderServer(options, locks, anchor, timer, services, http);
+      for (DatabaseLock lock : locks) {
+        lock.describeHolder(server.clientUrl());
+      }
       LOG.info("serving {} at {}", options.engineUrl(), server.clientUrl());
       return server;
     } catch (IOException | SQLException | RuntimeException e) {

@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +25,9 @@ import sqlline.SqlLine;
     mixinStandardHelpOptions = true,
     description = "SQL shell (sqlline) on the embedded engine, or run one statement with -e.")
 public final class SqlCommand implements Callable<Integer> {
+  /** Line width for sqlline's tables when its output is not a terminal. */
+  private static final int PIPED_WIDTH = 200;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--url", paramLabel = "JDBC_URL",
@@ -64,8 +69,13 @@ public final class SqlCommand implements Callable<Integer> {
   }
 
   private int shell() throws IOException {
-    String[] args = {"-u", url, "-n", "", "-p", "", "-d", "dev.eider.server.jdbc.EiderDriver"};
-    SqlLine.Status status = new SqlLine().begin(args, null, true);
+    List<String> args = new ArrayList<>(List.of("-u", url, "-n", "", "-p", "",
+        "-d", "dev.eider.server.jdbc.EiderDriver", "--isolation=TRANSACTION_NONE"));
+    if (System.console() == null || !System.console().isTerminal()) {
+      // Without a terminal sqlline sees a width of 0 and prints empty columns.
+      args.add("--maxWidth=" + PIPED_WIDTH);
+    }
+    SqlLine.Status status = new SqlLine().begin(args.toArray(String[]::new), null, true);
     return status == SqlLine.Status.OK ? 0 : 1;
   }
 }

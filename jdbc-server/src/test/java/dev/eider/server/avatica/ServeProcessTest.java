@@ -46,7 +46,7 @@ class ServeProcessTest {
       assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("the second server exits").isTrue();
       assertThat(second.exitValue()).isNotZero();
       assertThat(new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-          .contains("is already served by another Eider server").contains("pid " + first.pid());
+          .contains("is already served by another Eider server").contains("pid " + first.pid()).contains(url);
 
       first.destroy();
       assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("SIGTERM stops the server").isTrue();
