@@ -44,9 +44,10 @@ public record GraphView(GraphFile file, BlockCache cache, JournalOverlay journal
             }
         }
         counters.fromDisk++;
-        byte[] read = cache.enabled() || into == null ? new byte[layout().blockSize()] : into;
+        boolean keep = into == null || cache.enabled() && cache.admit(id);
+        byte[] read = keep ? new byte[layout().blockSize()] : into;
         file.readBlock(id, read, counters);
-        if (read != into) {
+        if (keep) {
             cache.put(id, read);
         }
         return read;
