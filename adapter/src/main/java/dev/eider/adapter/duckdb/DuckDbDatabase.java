@@ -1,5 +1,6 @@
 package dev.eider.adapter.duckdb;
 
+import dev.eider.adapter.index.IndexRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +18,7 @@ public final class DuckDbDatabase implements AutoCloseable {
   private final Path file;
   private final DuckDBConnection root;
   private final DataSource dataSource;
+  private final IndexRegistry indexes = new IndexRegistry();
 
   private DuckDbDatabase(Path file, DuckDBConnection root) {
     this.file = file;
@@ -44,6 +46,11 @@ public final class DuckDbDatabase implements AutoCloseable {
   /** A new connection to this database; the caller closes it. */
   public Connection connect() throws SQLException {
     return root.duplicate();
+  }
+
+  /** The LM-DiskANN indexes of this database. */
+  public IndexRegistry indexes() {
+    return indexes;
   }
 
   /** A data source whose connections are {@link #connect()} connections. */
