@@ -1,6 +1,9 @@
 package dev.eider.adapter.duckdb;
 
+import dev.eider.adapter.index.IndexManager;
 import dev.eider.adapter.index.IndexRegistry;
+import dev.eider.adapter.index.IndexSettings;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,11 +22,13 @@ public final class DuckDbDatabase implements AutoCloseable {
   private final DuckDBConnection root;
   private final DataSource dataSource;
   private final IndexRegistry indexes = new IndexRegistry();
+  private final IndexManager indexManager;
 
   private DuckDbDatabase(Path file, DuckDBConnection root) {
     this.file = file;
     this.root = root;
     this.dataSource = new DuckDbDataSource(this);
+    this.indexManager = new IndexManager(this, indexes, IndexSettings.fromSystemProperties());
   }
 
   /** Opens (creating if missing) the database file. */
@@ -36,7 +41,14 @@ public final class DuckDbDatabase implements AutoCloseable {
     if (connection == null) {
       throw new SQLException("DuckDB refused to open " + file);
     }
-    return new DuckDbDatabase(file, connection.unwrap(DuckDBConnection.class));
+    DuckDbDatabase database = new DuckDbDatabase(file, connection.unwrap(DuckDBConnection.class));
+    try {
+      database.indexManager.openAll();
+    } catch (SQLException | RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    return database;
   }
 
   public Path file() {
@@ -53,6 +65,11 @@ public final class DuckDbDatabase implements AutoCloseable {
     return indexes;
   }
 
+  /** CREATE / DROP / VACUUM / ALTER INDEX and the index side of DML statements. */
+  public IndexManager indexManager() {
+    return indexManager;
+  }
+
   /** A data source whose connections are {@link #connect()} connections. */
   public DataSource dataSource() {
     return dataSource;
@@ -60,7 +77,14 @@ public final class DuckDbDatabase implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    root.close();
+    try {
+      indexManager.close();
+    } catch (IOException e) {
+      throw new SQLException("Closing the LM-DiskANN indexes of " + file + " failed: "
+          + e.getMessage(), e);
+    } finally {
+      root.close();
+    }
   }
 
   @Override

@@ -24,7 +24,10 @@ public final class VectorIndex {
   private volatile String stateDetail = "";
   private volatile double buildProgress;
   private volatile LmDiskannIndex graph;
+  private volatile DuckDbJournal journal;
   private volatile java.time.Instant lastMerge;
+  private final java.util.concurrent.atomic.AtomicBoolean mergeQueued =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   VectorIndex(IndexDefinition definition, Path folder, IndexState state) {
     this.definition = definition;
@@ -156,6 +159,15 @@ public final class VectorIndex {
     return graph;
   }
 
+  /** Claims the one queued background merge; false when one is already queued. */
+  boolean requestMerge() {
+    return mergeQueued.compareAndSet(false, true);
+  }
+
+  void mergeDone() {
+    mergeQueued.set(false);
+  }
+
   void markMerged(java.time.Instant when) {
     lastMerge = when;
   }
@@ -164,13 +176,30 @@ public final class VectorIndex {
     buildProgress = fraction;
   }
 
-  /** Publishes a newly opened graph (closing the one it replaces) and its state. */
-  void publish(LmDiskannIndex opened, IndexState newState, String detail) throws IOException {
+  DuckDbJournal journal() {
+    return journal;
+  }
+
+  /** Publishes a newly opened graph and its journal (closing the graph it replaces) as READY. */
+  void publish(LmDiskannIndex opened, DuckDbJournal openedJournal) throws IOException {
     LmDiskannIndex old = graph;
     graph = opened;
+    journal = openedJournal;
+    state = IndexState.READY;
+    stateDetail = "";
+    if (old != null && old != opened) {
+      old.close();
+    }
+  }
+
+  /** Closes the graph (queries fall back to exact search) and sets the state. */
+  void closeGraph(IndexState newState, String detail) throws IOException {
+    LmDiskannIndex old = graph;
+    graph = null;
+    journal = null;
     state = newState;
     stateDetail = detail;
-    if (old != null && old != opened) {
+    if (old != null) {
       old.close();
     }
   }
