@@ -63,7 +63,7 @@ public final class DuckDbSchemaFactory implements SchemaFactory {
       String duckDbSchema) {
     Expression expression = Schemas.subSchemaExpression(parentSchema, name, JdbcSchema.class);
     EiderSqlDialect dialect = EiderSqlDialect.DEFAULT;
-    JdbcConvention convention = JdbcConvention.of(dialect, expression, name);
+    JdbcConvention convention = new DuckDbConvention(dialect, expression, name);
     return new DuckDbSchema(database, dialect, convention, duckDbSchema);
   }
 
