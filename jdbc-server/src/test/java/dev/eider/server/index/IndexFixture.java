@@ -72,6 +72,11 @@ final class IndexFixture {
         .subSchemas().get("main").unwrap(DuckDbSchema.class);
   }
 
+  /** Waits for the background merges and rebuilds of the database behind {@code eider}. */
+  static void awaitBackground(Connection eider) throws SQLException, InterruptedException {
+    schema(eider).database().indexManager().awaitBackground();
+  }
+
   /** The index {@code name} as the engine behind {@code eider} sees it. */
   static VectorIndex index(Connection eider, String name) throws SQLException {
     return schema(eider).database().indexes().byName(name)
