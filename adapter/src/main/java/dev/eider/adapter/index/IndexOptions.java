@@ -61,6 +61,13 @@ public record IndexOptions(Metric metric, int maxDegree, int buildSearchL, int s
     return parsed;
   }
 
+  /** The options an index was declared with. */
+  public static IndexOptions of(IndexDefinition definition) {
+    IndexConfig c = definition.config();
+    return new IndexOptions(c.metric(), c.maxDegree(), c.buildSearchL(), c.searchL(), c.alpha(),
+        c.compression(), definition.cacheMb(), definition.keyColumn());
+  }
+
   /** Parses the canonical form written by {@link #render}. */
   public static IndexOptions parseCanonical(String text) {
     Map<String, String> options = new LinkedHashMap<>();

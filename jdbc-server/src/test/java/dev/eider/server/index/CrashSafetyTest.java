@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * against DuckDB's exact search stays high.
  */
 class CrashSafetyTest {
-  private static final int ROUNDS = 4;
+  private static final int ROUNDS = 3;
 
   @TempDir Path dir;
 
@@ -49,7 +49,7 @@ class CrashSafetyTest {
     }
     Random random = new Random(12);
     for (int round = 0; round < ROUNDS; round++) {
-      Long uncertain = runAndKill(file, round, 20 + random.nextInt(100), present);
+      Long uncertain = runAndKill(file, round, 15 + random.nextInt(60), present);
       try (Connection eider = IndexFixture.eider(file)) {
         VectorIndex index = IndexFixture.index(eider, "docs_emb");
         IndexFixture.awaitBackground(eider);

@@ -77,7 +77,27 @@ class DmlMaintenanceTest {
       assertThat(count(eider, "SELECT count(*) FROM docs WHERE id = 5000")).isZero();
       assertIndexMatchesTable(eider, index);
 
+      try (Statement s = eider.createStatement(); ResultSet rs = s.executeQuery("SELECT name,"
+          + " table_name, column_name, key_column, options, state, live_nodes, deleted_nodes,"
+          + " journal_blocks, graph_file_bytes, merge_sequence FROM sys.indexes")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString("name")).isEqualTo("docs_emb");
+        assertThat(rs.getString("table_name")).isEqualTo("docs");
+        assertThat(rs.getString("column_name")).isEqualTo("emb");
+        assertThat(rs.getString("key_column")).isEqualTo("id");
+        assertThat(rs.getString("options")).contains("metric=l2", "max_degree=16", "search_l=64");
+        assertThat(rs.getString("state")).isEqualTo("READY");
+        assertThat(rs.getLong("live_nodes")).isEqualTo(count(eider, "SELECT count(*) FROM docs"
+            + " WHERE emb IS NOT NULL"));
+        assertThat(rs.getLong("deleted_nodes")).isPositive();
+        assertThat(rs.getLong("journal_blocks")).isPositive();
+        assertThat(rs.getLong("graph_file_bytes")).isEqualTo(
+            java.nio.file.Files.size(index.folder().resolve("graph.lmd")));
+        assertThat(rs.getLong("merge_sequence")).isZero();
+        assertThat(rs.next()).isFalse();
+      }
       execute(eider, "VACUUM INDEX docs_emb");
+      assertThat(count(eider, "SELECT merge_sequence FROM sys.indexes")).isEqualTo(1);
       assertThat(index.stats().orElseThrow().journalBlocks()).isZero();
       assertThat(index.stats().orElseThrow().pendingDeletes()).isZero();
       assertIndexMatchesTable(eider, index);
