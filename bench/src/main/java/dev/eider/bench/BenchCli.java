@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ./eider bench}: measures Eider and its peers on one dataset and prints the tables. */
 @Command(name = "eider bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Builds (or reopens) Eider's LM-DiskANN index and its peers on a texmex dataset and measures",
-                "recall@k, QPS, latency, I/O and memory side by side, then prints Markdown tables and ratios."})
+        description = "Builds (or reopens) Eider's LM-DiskANN index and its peers on a texmex dataset, measures recall@k,"
+                + " QPS, latency, I/O and memory side by side, then prints Markdown tables and ratios.")
 public final class BenchCli implements Callable<Integer> {
 
     @Spec

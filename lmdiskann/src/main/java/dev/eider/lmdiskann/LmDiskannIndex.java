@@ -71,9 +71,15 @@ public final class LmDiskannIndex implements AutoCloseable {
     /**
      * Builds a new index from {@code source} into {@code dir} (created if missing; an existing graph is
      * replaced), in memory when the vectors fit the build budget, otherwise by insertion through the cache.
+     * {@code journal} must be empty: blocks of a previous index would be laid over the new file.
      */
     public static LmDiskannIndex build(Path dir, IndexConfig config, VectorSource source, BuildOptions options,
                                        Journal journal) throws IOException {
+        int stale = journal.load().blocks().size();
+        if (stale > 0) {
+            throw new IllegalStateException("the journal still holds " + stale
+                    + " blocks of a previous index: clear it before building a new one");
+        }
         new IndexBuilder(dir.resolve(GRAPH_FILE), config, source, options).build();
         return open(dir, new OpenOptions(options.cacheBytes(), null), journal);
     }
@@ -239,8 +245,8 @@ public final class LmDiskannIndex implements AutoCloseable {
             WriteOperation consolidation = writer.consolidate(view);
             if (consolidation != null) {
                 commit(consolidation);
-                patched = writer.lastPatched();
-                freed = writer.lastFreed();
+                patched = consolidation.nodesPatched();
+                freed = consolidation.slotsFreed();
             }
             GraphView current = view;
             List<JournalBlock> merged = new ArrayList<>();
@@ -275,11 +281,17 @@ public final class LmDiskannIndex implements AutoCloseable {
         }
     }
 
+    /** A consistent snapshot of the counters; waits for a running insert, delete or merge. */
     public IndexStats stats() {
-        GraphView v = view;
-        return new IndexStats(config, v.liveCount(), v.nodeSlots(), writer.freeSlotCount(),
-                writer.pendingDeleteCount(), v.journal().size(), file.sizeBytes(), layout.blockSize(),
-                cache.weightedBytes(), cache.hits(), cache.misses(), file.header().mergeSequence());
+        writeLock.lock();
+        try {
+            GraphView v = view;
+            return new IndexStats(config, v.liveCount(), v.nodeSlots(), writer.freeSlotCount(),
+                    writer.pendingDeleteCount(), v.journal().size(), file.sizeBytes(), layout.blockSize(),
+                    cache.weightedBytes(), cache.hits(), cache.misses(), file.header().mergeSequence());
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     /** Size of the graph file in bytes. */

@@ -226,6 +226,34 @@ class MutationTest {
     }
 
     @Test
+    void aSlotTruncatedByAnUnacknowledgedMergeIsSafelyReused() throws Exception {
+        FlakyJournal journal = new FlakyJournal();
+        try (LmDiskannIndex index = build(journal)) {
+            index.delete(key(BUILT - 1));
+            journal.failAcknowledgements = true;
+            assertThatThrownBy(index::merge).hasMessageContaining("crash before the acknowledgement");
+        }
+        journal.failAcknowledgements = false;
+        try (LmDiskannIndex reopened = LmDiskannIndex.open(dir, OpenOptions.defaults(), journal)) {
+            assertThat(reopened.stats().nodeSlots()).isEqualTo(BUILT - 1);
+            reopened.insert(key(BUILT), sift.base()[BUILT]);
+            Neighbor self = reopened.search(sift.base()[BUILT], SearchParams.top(1)).neighbors().getFirst();
+            assertThat(self.nodeId()).isEqualTo(BUILT - 1);
+            assertThat(self.rowKey()).isEqualTo(key(BUILT));
+        }
+        try (LmDiskannIndex again = LmDiskannIndex.open(dir, OpenOptions.defaults(), journal)) {
+            assertThat(again.search(sift.base()[BUILT], SearchParams.top(1)).neighbors().getFirst().rowKey())
+                    .isEqualTo(key(BUILT));
+            again.merge();
+        }
+        try (LmDiskannIndex merged = LmDiskannIndex.open(dir, OpenOptions.defaults(), journal)) {
+            assertThat(merged.stats().journalBlocks()).isZero();
+            assertThat(merged.search(sift.base()[BUILT], SearchParams.top(1)).neighbors().getFirst().rowKey())
+                    .isEqualTo(key(BUILT));
+        }
+    }
+
+    @Test
     void aFailedJournalWriteDiscardsTheOperation() throws Exception {
         FlakyJournal journal = new FlakyJournal();
         try (LmDiskannIndex index = build(journal)) {

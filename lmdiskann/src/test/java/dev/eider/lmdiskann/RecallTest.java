@@ -46,23 +46,23 @@ class RecallTest {
     }
 
     @Test
-    void sift5kL2ReachesRecall09AtL64() throws Exception {
+    void sift5kL2ReachesRecall09AtL32() throws Exception {
         Dataset data = Dataset.sift5k();
         try (LmDiskannIndex index = build("sift", data, IndexConfig.defaults(data.dimensions(), Metric.L2),
                 BuildOptions.defaults())) {
-            double recall = meanRecall(index, data, data.groundTruth(), 10, 64, data.queries().length);
-            System.out.println("sift5k ternary recall@10 L=64: " + recall);
+            double recall = meanRecall(index, data, data.groundTruth(), 10, 32, data.queries().length);
+            System.out.println("sift5k ternary recall@10 L=32: " + recall);
             assertThat(recall).isGreaterThanOrEqualTo(0.9);
         }
     }
 
     @Test
-    void glove25CosineReachesRecall09() throws Exception {
+    void glove25CosineReachesRecall09AtL128() throws Exception {
         Dataset data = Dataset.glove25();
         IndexConfig config = IndexConfig.defaults(data.dimensions(), Metric.COSINE);
         try (LmDiskannIndex index = build("glove", data, config, BuildOptions.defaults())) {
-            double recall = meanRecall(index, data, data.groundTruth(), 10, 160, data.queries().length);
-            System.out.println("glove25 ternary recall@10 L=160: " + recall);
+            double recall = meanRecall(index, data, data.groundTruth(), 10, 128, data.queries().length);
+            System.out.println("glove25 ternary recall@10 L=128: " + recall);
             assertThat(recall).isGreaterThanOrEqualTo(0.9);
         }
     }
@@ -70,7 +70,7 @@ class RecallTest {
     @Test
     void innerProductMatchesBruteForce() throws Exception {
         Dataset glove = Dataset.glove25();
-        Dataset data = new Dataset("glove-ip", Metric.INNER_PRODUCT, glove.base(),
+        Dataset data = new Dataset("glove-ip", Metric.INNER_PRODUCT, Arrays.copyOf(glove.base(), 5000),
                 Arrays.copyOf(glove.queries(), 200), null);
         int[][] truth = new int[200][];
         for (int q = 0; q < truth.length; q++) {
@@ -125,7 +125,7 @@ class RecallTest {
         });
         try (LmDiskannIndex index = build("progress", data, IndexConfig.defaults(data.dimensions(), Metric.L2),
                 options)) {
-            assertThat(phases).containsExactly("load", "pass 1 (alpha 1)", "pass 2 (alpha 1.2)", "write");
+            assertThat(phases).containsExactly("load", "pass 1 (alpha 1)", "pass 2 (alpha 1.2)", "final prune", "write");
             assertThat(index.stats().liveCount()).isEqualTo(500);
         }
     }

@@ -1,5 +1,7 @@
 package dev.eider.adapter.duckdb;
 
+import dev.eider.adapter.embed.DuckDbEmbedFunction;
+import dev.eider.adapter.embed.TextEmbedders;
 import dev.eider.adapter.index.IndexManager;
 import dev.eider.adapter.index.IndexRegistry;
 import dev.eider.adapter.index.IndexSettings;
@@ -41,7 +43,11 @@ public final class DuckDbDatabase implements AutoCloseable {
     if (connection == null) {
       throw new SQLException("DuckDB refused to open " + file);
     }
-    DuckDbDatabase database = new DuckDbDatabase(file, connection.unwrap(DuckDBConnection.class));
+    DuckDBConnection root = connection.unwrap(DuckDBConnection.class);
+    // embed() runs inside DuckDB when pushed down; the models load on first use.
+    DuckDbEmbedFunction.register(
+        root, TextEmbedders.fromClassPath(DuckDbDatabase.class.getClassLoader()));
+    DuckDbDatabase database = new DuckDbDatabase(file, root);
     try {
       database.indexManager.openAll();
     } catch (SQLException | RuntimeException e) {

@@ -17,12 +17,22 @@ enum VectorOperandChecker implements SqlOperandTypeChecker {
       VectorOperands.checkPair(binding);
     }
   },
-  /** One vector: vector_dims, vector_norm. */
+  /** One vector of any dimension: vector_dims. */
   SINGLE(1) {
     @Override
     void check(SqlCallBinding binding) {
       if (VectorOperands.check(binding, 0) == VectorOperands.UNKNOWN) {
         VectorOperands.requireKnownDimensionForText(binding, 0);
+      }
+    }
+  },
+  /** One vector whose dimension is known before execution (DuckDB needs FLOAT[n]): vector_norm. */
+  SINGLE_FIXED(1) {
+    @Override
+    void check(SqlCallBinding binding) {
+      if (VectorOperands.check(binding, 0) == VectorOperands.UNKNOWN) {
+        throw VectorOperands.error(binding.operand(0), "cannot tell the dimension of "
+            + binding.operand(0) + "; use a FLOAT[n] column or CAST(... AS FLOAT[n])");
       }
     }
   },
@@ -65,7 +75,7 @@ enum VectorOperandChecker implements SqlOperandTypeChecker {
   public String getAllowedSignatures(SqlOperator op, String opName) {
     return switch (this) {
       case PAIR -> opName + "(<VECTOR>, <VECTOR>)";
-      case SINGLE -> opName + "(<VECTOR>)";
+      case SINGLE, SINGLE_FIXED -> opName + "(<VECTOR>)";
       case CONVERSION -> opName + "(<VECTOR>, <DIMENSION>)";
     };
   }

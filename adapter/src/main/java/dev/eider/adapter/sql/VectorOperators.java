@@ -1,13 +1,15 @@
 package dev.eider.adapter.sql;
 
+import dev.eider.adapter.embed.EmbedFunction;
 import dev.eider.adapter.type.DuckDbTypes;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.ReturnTypes;
-import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 
 /**
@@ -40,7 +42,7 @@ public final class VectorOperators {
   /** Euclidean norm. */
   public static final VectorFunction VECTOR_NORM =
       new VectorFunction("VECTOR_NORM", "vectorNorm", ReturnTypes.DOUBLE_NULLABLE,
-          VectorOperandChecker.SINGLE);
+          VectorOperandChecker.SINGLE_FIXED);
   /** {@code TO_VECTOR(value, n)}: value (text, array, parameter) as FLOAT[n]; what CAST becomes. */
   public static final VectorFunction TO_VECTOR =
       new VectorFunction("TO_VECTOR", "toVector", VectorOperators::toVectorType,
@@ -56,11 +58,12 @@ public final class VectorOperators {
   /** All of the above, for chaining into the validator's operator table. */
   public static final SqlOperatorTable TABLE = SqlOperatorTables.of(List.<SqlOperator>of(
       L2_DISTANCE, COSINE_DISTANCE, NEGATIVE_INNER_PRODUCT, INNER_PRODUCT, VECTOR_DIMS, VECTOR_NORM,
-      TO_VECTOR, L2_DISTANCE_OPERATOR, COSINE_DISTANCE_OPERATOR, NEGATIVE_INNER_PRODUCT_OPERATOR));
+      TO_VECTOR, L2_DISTANCE_OPERATOR, COSINE_DISTANCE_OPERATOR, NEGATIVE_INNER_PRODUCT_OPERATOR,
+      EmbedFunction.INSTANCE));
 
   private VectorOperators() {}
 
-  private static RelDataType toVectorType(org.apache.calcite.sql.SqlOperatorBinding binding) {
+  private static RelDataType toVectorType(SqlOperatorBinding binding) {
     int dimension = binding.getOperandLiteralValue(1, Integer.class);
     RelDataType vector = DuckDbTypes.vectorType(binding.getTypeFactory(), dimension);
     return binding.getTypeFactory().createTypeWithNullability(vector,
@@ -70,6 +73,6 @@ public final class VectorOperators {
   /** The literal {@code n} of a TO_VECTOR call. */
   static SqlLiteral dimensionLiteral(int dimension) {
     return SqlLiteral.createExactNumeric(Integer.toString(dimension),
-        org.apache.calcite.sql.parser.SqlParserPos.ZERO);
+        SqlParserPos.ZERO);
   }
 }

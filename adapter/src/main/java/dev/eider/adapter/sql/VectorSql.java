@@ -28,7 +28,7 @@ final class VectorSql {
       writer.endFunCall(frame);
     } else if (function == VectorOperators.VECTOR_NORM) {
       SqlWriter.Frame sqrt = writer.startFunCall("sqrt");
-      functionCall(writer, "list_inner_product", call.operand(0), call.operand(0));
+      functionCall(writer, "array_inner_product", call.operand(0), call.operand(0));
       writer.endFunCall(sqrt);
     } else {
       String name = DUCKDB_FUNCTIONS.get(function);

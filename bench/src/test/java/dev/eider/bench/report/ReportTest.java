@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportTest {
-    private static final SystemSummary EIDER = new SystemSummary("eider", new BuildReport(10, 1000, 4096, false), 1, 2, 409);
-    private static final SystemSummary LUCENE = new SystemSummary("lucene", new BuildReport(20, 1000, 2048, true), 3, 4, 0);
+    private static final SystemSummary EIDER = new SystemSummary("eider", new BuildReport(10, 16, 1000, 4096, false), 1, 5, 2, 409);
+    private static final SystemSummary LUCENE = new SystemSummary("lucene", new BuildReport(20, 40, 1000, 2048, true), 3, 6, 4, 0);
 
     private static ResultRow row(SystemSummary summary, int searchL, double recall, double qps) {
-        return new ResultRow("toy", new Measurement(summary.system(), searchL, 1, 100, recall, qps, 0.5, 1.5,
+        return new ResultRow("toy", new Measurement(summary.system(), searchL, 1, 100, recall, qps, 0.5, 1.5, 1000 / qps,
                 summary == EIDER ? 12.5 : Double.NaN, summary == EIDER ? 2.5 : Double.NaN,
                 summary == EIDER ? 0.8 : Double.NaN), summary);
     }
@@ -42,7 +42,9 @@ class ReportTest {
         assertThat(line.eider()).get().extracting(Measurement::searchL).isEqualTo(20);
         assertThat(line.peerAtTarget()).get().extracting(Measurement::searchL).isEqualTo(20);
         assertThat(line.qpsRatio()).isEqualTo(1.5);
+        assertThat(line.cpuRatio()).isEqualTo(1.5);
         assertThat(line.buildThroughputRatio()).isEqualTo(2.0);
+        assertThat(line.buildCpuRatio()).isEqualTo(2.5);
     }
 
     @Test
@@ -61,9 +63,9 @@ class ReportTest {
         String markdown = MarkdownReport.render(report());
 
         assertThat(markdown.lines().filter(line -> line.startsWith("| eider | ")).count()).isEqualTo(4);
-        assertThat(markdown).contains("| eider | 20 | 1 | 0.9600 | 3000 | 0.500 | 1.500 | 12.5 | 2.5 | 0.800 |")
-                .contains("| lucene | 1 | 20 | 0.9600 | 3000 | 20 | 0.9500 | 2000 | 1.50 | 2.00 |")
-                .contains("| lucene | 20.0 | 50 | 0.0 | 0 | 0 | - | reopened |");
+        assertThat(markdown).contains("| eider | 20 | 1 | 0.9600 | 3000 | 0.500 | 1.500 | 0.333 | 12.5 | 2.5 | 0.800 |")
+                .contains("| lucene | 1 | 20 | 0.9600 | 3000 | 20 | 0.9500 | 2000 | 1.50 | 1.50 | 2.00 | 2.50 |")
+                .contains("| lucene | 20.0 | 40.0 | 50 | 0.0 | - | 0.0 | 0 | 0 | reopened |");
     }
 
     @Test
@@ -76,7 +78,9 @@ class ReportTest {
                 .contains("\"blocks_per_query\": null")
                 .contains("\"blocks_per_query\": 12.5000")
                 .contains("\"index_bytes\": 4096")
-                .contains("\"peak_heap_bytes\": 3");
+                .contains("\"peak_heap_bytes\": 3")
+                .contains("\"retained_heap_bytes\": 6")
+                .contains("\"build_cpu_s\": 40.0000");
     }
 
     @Test

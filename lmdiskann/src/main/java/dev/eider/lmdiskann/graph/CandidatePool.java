@@ -1,8 +1,8 @@
 package dev.eider.lmdiskann.graph;
 
 /**
- * The beam: at most L candidates kept sorted by distance, each marked once expanded. Inserting shifts the tail
- * (L is small), and the cursor remembers where the closest unexpanded candidate may be.
+ * The beam: at most L candidates kept sorted by distance, each marked once expanded. Inserting finds its place by
+ * binary search and shifts the tail, and the cursor remembers where the closest unexpanded candidate may be.
  */
 final class CandidatePool {
 
@@ -55,10 +55,17 @@ final class CandidatePool {
         if (!accepts(distance)) {
             return;
         }
-        int at = size;
-        while (at > 0 && distances[at - 1] > distance) {
-            at--;
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (distances[mid] <= distance) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
         }
+        int at = low;
         int moved = Math.min(size, capacity - 1) - at;
         if (moved > 0) {
             System.arraycopy(ids, at, ids, at + 1, moved);

@@ -3,6 +3,7 @@ package dev.eider.lmdiskann.graph;
 import dev.eider.lmdiskann.CorruptIndexException;
 import dev.eider.lmdiskann.RowKeyMap;
 import dev.eider.lmdiskann.disk.BlockLayout;
+import dev.eider.lmdiskann.disk.ReadScratch;
 import dev.eider.lmdiskann.journal.JournalBlock;
 import java.util.List;
 
@@ -37,18 +38,18 @@ public final class GraphLoader {
     public record ScanResult(int liveCount, int[] freeSlots, int[] pendingDeletes) {
     }
 
-    /** Reads every block once; fills {@code rowKeys} when given. */
+    /** Reads every block once, bypassing the cache; fills {@code rowKeys} when given. */
     public static ScanResult scan(GraphView view, RowKeyMap rowKeys) {
         BlockLayout layout = view.layout();
-        GraphView.ReadCounters counters = new GraphView.ReadCounters();
         byte[] buffer = new byte[layout.blockSize()];
+        ReadScratch scratch = new ReadScratch();
         int live = 0;
         int[] free = new int[16];
         int freeCount = 0;
         int[] pending = new int[16];
         int pendingCount = 0;
         for (int id = 0; id < view.nodeSlots(); id++) {
-            byte[] block = view.block(id, counters, buffer);
+            byte[] block = view.blockUncached(id, buffer, scratch);
             if (layout.isFree(block)) {
                 free = grow(free, freeCount);
                 free[freeCount++] = id;

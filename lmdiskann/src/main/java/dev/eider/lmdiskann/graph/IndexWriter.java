@@ -8,6 +8,7 @@ import dev.eider.lmdiskann.quant.NeighborCodec;
 import dev.eider.lmdiskann.vector.VectorMetric;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -21,31 +22,26 @@ import java.util.TreeSet;
 public final class IndexWriter {
 
     private final IndexConfig config;
-    private final VectorMetric metric;
     private final BlockLayout layout;
     private final NeighborCodec codec;
     private final GraphSearcher searcher;
     private final RowKeyMap rowKeys;
     private final SearchScratch scratch;
     private final RobustPrune prune;
+    private final Candidates candidates;
     private final GraphView.ReadCounters reads = new GraphView.ReadCounters();
     private final int dims;
     private final int maxDegree;
-
-    private final ArrayDeque<Integer> freeSlots;
-    private final TreeSet<Integer> pendingDeletes;
-    private long epoch;
-
-    private int[] candidates = new int[256];
-    private float[] candidateVectors;
-    private final float[] decoded;
+    private final float[] vector;
     private final int[] chosen;
-    private final IntHashSet candidateSet = new IntHashSet(256);
+
+    private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
+    private final TreeSet<Integer> pendingDeletes = new TreeSet<>();
+    private long epoch;
 
     public IndexWriter(IndexConfig config, VectorMetric metric, BlockLayout layout, NeighborCodec codec,
                        GraphSearcher searcher, RowKeyMap rowKeys, int[] freeSlots, int[] pendingDeletes, long epoch) {
         this.config = config;
-        this.metric = metric;
         this.layout = layout;
         this.codec = codec;
         this.searcher = searcher;
@@ -54,18 +50,16 @@ public final class IndexWriter {
         this.dims = config.dimensions();
         this.maxDegree = config.maxDegree();
         this.prune = new RobustPrune(metric.kernels(), metric.metric(), dims);
-        this.freeSlots = new ArrayDeque<>();
+        this.candidates = new Candidates(dims, layout.codeBytes());
+        this.vector = new float[dims];
+        this.chosen = new int[maxDegree];
         for (int slot : freeSlots) {
             this.freeSlots.add(slot);
         }
-        this.pendingDeletes = new TreeSet<>();
         for (int id : pendingDeletes) {
             this.pendingDeletes.add(id);
         }
         this.epoch = epoch;
-        this.candidateVectors = new float[candidates.length * dims];
-        this.decoded = new float[dims];
-        this.chosen = new int[maxDegree];
     }
 
     public int freeSlotCount() {
@@ -74,10 +68,6 @@ public final class IndexWriter {
 
     public int pendingDeleteCount() {
         return pendingDeletes.size();
-    }
-
-    public long epoch() {
-        return epoch;
     }
 
     /** The counters of {@code view} as a journal meta row, with the writer's current free list. */
@@ -129,7 +119,7 @@ public final class IndexWriter {
     }
 
     /** LM-Insert of a vector in stored form. */
-    public WriteOperation insert(GraphView view, long rowKey, float[] vector) {
+    public WriteOperation insert(GraphView view, long rowKey, float[] newVector) {
         int existing = rowKeys.nodeOf(rowKey);
         if (existing != RowKeyMap.NO_NODE) {
             throw new IllegalArgumentException("row key " + rowKey + " is already indexed (node " + existing
@@ -138,7 +128,7 @@ public final class IndexWriter {
         WriteOperation op = new WriteOperation(epoch + 1, view.entryPoint(), view.nodeSlots(), view.liveCount() + 1);
         boolean reuse = !freeSlots.isEmpty();
         int id = reuse ? freeSlots.peekLast() : view.nodeSlots();
-        long version = reuse ? layout.version(view.block(id, reads)) + 1 : 1;
+        long version = previousVersion(view, id, reuse) + 1;
         if (reuse) {
             int[] free = currentFreeSlots();
             op.freeAfter = Arrays.copyOf(free, free.length - 1);
@@ -146,31 +136,26 @@ public final class IndexWriter {
             op.nodeSlots = id + 1;
         }
         byte[] code = new byte[layout.codeBytes()];
-        codec.encode(vector, code, 0);
-        byte[] block = new byte[layout.blockSize()];
+        codec.encode(newVector, code, 0);
         int degree = 0;
         if (view.entryPoint() < 0) {
             op.entryPoint = id;
         } else {
-            degree = chooseNeighbors(view, vector);
+            degree = chooseNeighbors(view, newVector);
         }
+        byte[] block = new byte[layout.blockSize()];
         layout.writeHeader(block, id, 0, rowKey, op.epoch, version, degree);
-        layout.writeVector(block, vector, 0);
+        layout.writeVector(block, newVector, 0);
         byte[] neighborCode = new byte[layout.codeBytes()];
-        float[] neighborVector = new float[dims];
         for (int i = 0; i < degree; i++) {
-            int slot = indexOfCandidate(chosen[i]);
-            System.arraycopy(candidateVectors, slot * dims, neighborVector, 0, dims);
-            codec.encode(neighborVector, neighborCode, 0);
+            candidates.vector(candidates.indexOf(chosen[i]), vector);
+            codec.encode(vector, neighborCode, 0);
             layout.setNeighbor(block, i, chosen[i], neighborCode, 0);
         }
         layout.seal(block);
         op.changed.put(id, block);
-        int[] neighbors = Arrays.copyOf(chosen, degree);
-        for (int q : neighbors) {
-            linkBack(view, op, q, id, vector, code);
-        }
-        for (int q : neighbors) {
+        for (int q : Arrays.copyOf(chosen, degree)) {
+            linkBack(view, op, q, id, newVector, code);
             layout.seal(op.changed.get(q));
         }
         op.onApply = () -> {
@@ -182,53 +167,36 @@ public final class IndexWriter {
         return op;
     }
 
+    /**
+     * The version a slot had: a reused slot's free block, or for a new slot a block the journal may still hold
+     * from before a tail truncation (so versions keep growing per node id).
+     */
+    private long previousVersion(GraphView view, int id, boolean reuse) {
+        if (reuse) {
+            return layout.version(view.block(id, reads));
+        }
+        byte[] truncated = view.journal().get(id);
+        return truncated == null ? 0 : layout.version(truncated);
+    }
+
     /** Searches with the build beam width and prunes the expanded live nodes into at most R neighbors. */
-    private int chooseNeighbors(GraphView view, float[] vector) {
+    private int chooseNeighbors(GraphView view, float[] newVector) {
         scratch.recordExpanded = true;
         try {
-            scratch.start(vector);
+            scratch.start(newVector);
             scratch.results.reset(1);
             searcher.beam(view, scratch, config.buildSearchL());
         } finally {
             scratch.recordExpanded = false;
         }
-        resetCandidates();
-        float[] v = new float[dims];
+        candidates.reset();
         for (int i = 0; i < scratch.expandedCount; i++) {
             int node = scratch.expandedIds[i];
-            layout.readVector(view.block(node, reads), v);
-            addCandidate(node, v);
+            layout.readVector(view.block(node, reads), vector);
+            candidates.add(node, vector);
         }
-        return prune.prune(vector, 0, candidateCount, candidates, candidateVectors, config.alpha(), maxDegree,
-                chosen);
-    }
-
-    private int candidateCount;
-
-    private void resetCandidates() {
-        candidateCount = 0;
-        candidateSet.clear();
-    }
-
-    private void addCandidate(int node, float[] vector) {
-        if (!candidateSet.add(node)) {
-            return;
-        }
-        if (candidateCount == candidates.length) {
-            candidates = Arrays.copyOf(candidates, candidateCount * 2);
-            candidateVectors = Arrays.copyOf(candidateVectors, candidates.length * dims);
-        }
-        System.arraycopy(vector, 0, candidateVectors, candidateCount * dims, dims);
-        candidates[candidateCount++] = node;
-    }
-
-    private int indexOfCandidate(int node) {
-        for (int i = 0; i < candidateCount; i++) {
-            if (candidates[i] == node) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("pruned neighbor " + node + " is not a candidate");
+        return prune.prune(newVector, 0, candidates.count(), candidates.ids(), candidates.vectors(), config.alpha(),
+                maxDegree, chosen);
     }
 
     /** Adds {@code p} (with its code) to q's list; a full list is re-pruned from q's stored codes plus p. */
@@ -245,35 +213,40 @@ public final class IndexWriter {
             bumpVersion(block, op, layout.flags(block), degree + 1);
             return;
         }
-        resetCandidates();
+        candidates.reset();
+        candidates.exclude(q);
         for (int i = 0; i < degree; i++) {
-            codec.decode(block, layout.codeOffset(i), decoded);
-            addCandidate(layout.neighbor(block, i), decoded);
+            addStoredNeighbor(block, i);
         }
-        addCandidate(p, pVector);
-        byte[] sources = new byte[candidateCount * layout.codeBytes()];
-        for (int i = 0; i < degree; i++) {
-            System.arraycopy(block, layout.codeOffset(i), sources, i * layout.codeBytes(), layout.codeBytes());
-        }
-        System.arraycopy(pCode, 0, sources, degree * layout.codeBytes(), layout.codeBytes());
-        rewriteNeighbors(block, op, sources);
+        candidates.add(p, pVector, pCode, 0);
+        rewriteNeighbors(block, op);
+    }
+
+    /** Adds neighbor {@code i} of {@code source} as a candidate, its vector decoded from the stored code. */
+    private void addStoredNeighbor(byte[] source, int i) {
+        codec.decode(source, layout.codeOffset(i), vector);
+        candidates.add(layout.neighbor(source, i), vector, source, layout.codeOffset(i));
     }
 
     /** Prunes the current candidates around the node of {@code block} and stores them with their codes. */
-    private void rewriteNeighbors(byte[] block, WriteOperation op, byte[] candidateCodes) {
+    private void rewriteNeighbors(byte[] block, WriteOperation op) {
         float[] self = new float[dims];
         layout.readVector(block, self);
-        int kept = prune.prune(self, 0, candidateCount, candidates, candidateVectors, config.alpha(), maxDegree,
-                chosen);
+        int kept = prune.prune(self, 0, candidates.count(), candidates.ids(), candidates.vectors(), config.alpha(),
+                maxDegree, chosen);
         for (int i = 0; i < kept; i++) {
-            int slot = indexOfCandidate(chosen[i]);
-            layout.setNeighbor(block, i, chosen[i], candidateCodes, slot * layout.codeBytes());
+            int at = candidates.indexOf(chosen[i]);
+            layout.setNeighbor(block, i, chosen[i], candidates.codes(), candidates.codeOffset(at));
         }
         layout.clearNeighborsFrom(block, kept);
         bumpVersion(block, op, layout.flags(block), kept);
     }
 
-    /** Tombstones the node of {@code rowKey} and repairs its out-neighbors that point back; null if absent. */
+    /**
+     * Tombstones the node of {@code rowKey} (searches still route through it) and unlinks it from its
+     * out-neighbors that point back; null if the key is not indexed. Nodes elsewhere that point at it are
+     * patched by {@link #consolidate}.
+     */
     public WriteOperation delete(GraphView view, long rowKey) {
         int id = rowKeys.nodeOf(rowKey);
         if (id == RowKeyMap.NO_NODE) {
@@ -283,6 +256,7 @@ public final class IndexWriter {
         byte[] deleted = modify(view, op, id);
         bumpVersion(deleted, op, layout.flags(deleted) | BlockLayout.FLAG_TOMBSTONE, layout.degree(deleted));
         layout.seal(deleted);
+        Set<Integer> gone = Set.of(id);
         int degree = layout.degree(deleted);
         for (int i = 0; i < degree; i++) {
             int q = layout.neighbor(deleted, i);
@@ -290,11 +264,10 @@ public final class IndexWriter {
                 continue;
             }
             byte[] qBlock = read(view, op, q);
-            if (layout.isTombstone(qBlock) || !pointsAt(qBlock, id)) {
-                continue;
+            if (!layout.isTombstone(qBlock) && pointsAtAny(qBlock, gone)) {
+                unlink(view, op, q, deleted, gone);
+                layout.seal(op.changed.get(q));
             }
-            repair(view, op, q, java.util.Set.of(id), id);
-            layout.seal(op.changed.get(q));
         }
         if (view.entryPoint() == id) {
             op.entryPoint = newEntryPoint(view, op, deleted, id);
@@ -306,10 +279,10 @@ public final class IndexWriter {
         return op;
     }
 
-    private boolean pointsAt(byte[] block, int target) {
+    private boolean pointsAtAny(byte[] block, Set<Integer> targets) {
         int degree = layout.degree(block);
         for (int i = 0; i < degree; i++) {
-            if (layout.neighbor(block, i) == target) {
+            if (targets.contains(layout.neighbor(block, i))) {
                 return true;
             }
         }
@@ -317,23 +290,73 @@ public final class IndexWriter {
     }
 
     /**
-     * Replaces q's edges to {@code gone} nodes by those nodes' own live neighbors and re-prunes, using the codes
-     * stored in the blocks (FreshDiskANN-style consolidation). {@code alsoDeleted} is a node being deleted by
-     * this operation, not yet in the pending set.
+     * Removes the deleted node from q's list and fills the freed place with the deleted node's neighbor nearest
+     * to q (approximate distance from its stored code, scored with q as the query) that q does not already have: cheap, and keeps q's neighborhood connected
+     * until the merge consolidates properly.
      */
-    private void repair(GraphView view, WriteOperation op, int q, java.util.Set<Integer> gone, int alsoDeleted) {
+    private void unlink(GraphView view, WriteOperation op, int q, byte[] deleted, Set<Integer> gone) {
         byte[] block = modify(view, op, q);
-        int codeBytes = layout.codeBytes();
-        resetCandidates();
-        candidateSet.add(q);
-        byte[] codes = new byte[0];
         int degree = layout.degree(block);
+        int kept = 0;
         for (int i = 0; i < degree; i++) {
             int n = layout.neighbor(block, i);
-            if (gone.contains(n) || pendingDeletes.contains(n) || n == alsoDeleted) {
+            if (!gone.contains(n)) {
+                if (kept != i) {
+                    layout.setNeighbor(block, kept, n, block, layout.codeOffset(i));
+                }
+                kept++;
+            }
+        }
+        layout.readVector(block, vector);
+        scratch.scorer.setQuery(vector);
+        int best = -1;
+        float bestDistance = Float.POSITIVE_INFINITY;
+        int deletedDegree = layout.degree(deleted);
+        for (int j = 0; j < deletedDegree; j++) {
+            int n = layout.neighbor(deleted, j);
+            if (n == q || isDeleted(n, gone) || listed(block, kept, n)) {
                 continue;
             }
-            codes = addCodedCandidate(block, i, codes);
+            float d = scratch.scorer.distance(deleted, layout.codeOffset(j));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = j;
+            }
+        }
+        if (best >= 0 && kept < maxDegree) {
+            layout.setNeighbor(block, kept, layout.neighbor(deleted, best), deleted, layout.codeOffset(best));
+            kept++;
+        }
+        layout.clearNeighborsFrom(block, kept);
+        bumpVersion(block, op, layout.flags(block), kept);
+    }
+
+    private boolean listed(byte[] block, int degree, int id) {
+        for (int i = 0; i < degree; i++) {
+            if (layout.neighbor(block, i) == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isDeleted(int id, Set<Integer> gone) {
+        return gone.contains(id) || pendingDeletes.contains(id);
+    }
+
+    /**
+     * Replaces q's edges to {@code gone} nodes by those nodes' own live neighbors and re-prunes, using the codes
+     * stored in the blocks (FreshDiskANN-style consolidation).
+     */
+    private void repair(GraphView view, WriteOperation op, int q, Set<Integer> gone) {
+        byte[] block = modify(view, op, q);
+        candidates.reset();
+        candidates.exclude(q);
+        int degree = layout.degree(block);
+        for (int i = 0; i < degree; i++) {
+            if (!isDeleted(layout.neighbor(block, i), gone)) {
+                addStoredNeighbor(block, i);
+            }
         }
         for (int i = 0; i < degree; i++) {
             int d = layout.neighbor(block, i);
@@ -343,32 +366,12 @@ public final class IndexWriter {
             byte[] goneBlock = read(view, op, d);
             int goneDegree = layout.degree(goneBlock);
             for (int j = 0; j < goneDegree; j++) {
-                int n = layout.neighbor(goneBlock, j);
-                if (gone.contains(n) || pendingDeletes.contains(n) || n == alsoDeleted || candidateSet.contains(n)) {
-                    continue;
+                if (!isDeleted(layout.neighbor(goneBlock, j), gone)) {
+                    addStoredNeighbor(goneBlock, j);
                 }
-                codes = addCodedCandidate(goneBlock, j, codes);
             }
         }
-        if (codes.length < candidateCount * codeBytes) {
-            codes = Arrays.copyOf(codes, candidateCount * codeBytes);
-        }
-        rewriteNeighbors(block, op, codes);
-    }
-
-    private byte[] addCodedCandidate(byte[] source, int i, byte[] codes) {
-        int before = candidateCount;
-        codec.decode(source, layout.codeOffset(i), decoded);
-        addCandidate(layout.neighbor(source, i), decoded);
-        if (candidateCount == before) {
-            return codes;
-        }
-        int codeBytes = layout.codeBytes();
-        if (codes.length < candidateCount * codeBytes) {
-            codes = Arrays.copyOf(codes, Math.max(candidateCount * codeBytes, codes.length * 2));
-        }
-        System.arraycopy(source, layout.codeOffset(i), codes, before * codeBytes, codeBytes);
-        return codes;
+        rewriteNeighbors(block, op);
     }
 
     private int newEntryPoint(GraphView view, WriteOperation op, byte[] deleted, int id) {
@@ -392,31 +395,33 @@ public final class IndexWriter {
 
     /**
      * Merge-time consolidation: every live node still pointing at a pending delete gets that node's neighbors
-     * instead, then the deleted slots are marked free. Returns null when there is nothing to consolidate.
+     * instead, then the deleted slots are marked free and free tail slots are cut off. Null when there is
+     * nothing to consolidate.
      */
     public WriteOperation consolidate(GraphView view) {
         if (pendingDeletes.isEmpty()) {
             return null;
         }
         WriteOperation op = new WriteOperation(epoch + 1, view.entryPoint(), view.nodeSlots(), view.liveCount());
-        java.util.Set<Integer> gone = java.util.Set.copyOf(pendingDeletes);
+        Set<Integer> gone = Set.copyOf(pendingDeletes);
         for (int q = 0; q < view.nodeSlots(); q++) {
             if (gone.contains(q)) {
                 continue;
             }
             byte[] block = read(view, op, q);
-            if (layout.isTombstone(block) || !pointsAtAny(block, gone)) {
-                continue;
+            if (!layout.isTombstone(block) && pointsAtAny(block, gone)) {
+                repair(view, op, q, gone);
+                layout.seal(op.changed.get(q));
             }
-            repair(view, op, q, gone, -1);
-            layout.seal(op.changed.get(q));
         }
+        op.nodesPatched = op.changed.size();
         for (int d : gone) {
             byte[] block = modify(view, op, d);
             layout.clearNeighborsFrom(block, 0);
             bumpVersion(block, op, BlockLayout.FLAG_TOMBSTONE | BlockLayout.FLAG_FREE, 0);
             layout.seal(block);
         }
+        op.slotsFreed = gone.size();
         int slots = view.nodeSlots();
         TreeSet<Integer> free = new TreeSet<>(freeSlots);
         free.addAll(gone);
@@ -426,37 +431,11 @@ public final class IndexWriter {
         }
         op.nodeSlots = slots;
         op.freeAfter = free.stream().mapToInt(Integer::intValue).toArray();
-        int patched = op.changed.size() - gone.size();
         op.onApply = () -> {
             freeSlots.clear();
             freeSlots.addAll(free);
             pendingDeletes.clear();
-            lastPatched = patched;
-            lastFreed = gone.size();
         };
         return op;
-    }
-
-    private boolean pointsAtAny(byte[] block, java.util.Set<Integer> targets) {
-        int degree = layout.degree(block);
-        for (int i = 0; i < degree; i++) {
-            if (targets.contains(layout.neighbor(block, i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private int lastPatched;
-    private int lastFreed;
-
-    /** Nodes patched by the last applied consolidation. */
-    public int lastPatched() {
-        return lastPatched;
-    }
-
-    /** Slots freed by the last applied consolidation. */
-    public int lastFreed() {
-        return lastFreed;
     }
 }

@@ -1,7 +1,9 @@
 package dev.eider.lmdiskann.graph;
 
+import dev.eider.lmdiskann.disk.BlockLayout;
 import dev.eider.lmdiskann.journal.JournalBlock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -18,6 +20,10 @@ public final class WriteOperation {
     Runnable onApply = () -> { };
     /** The free list after this operation (journaled with it). */
     int[] freeAfter;
+    /** Consolidation only: live nodes whose edges to deleted nodes were replaced. */
+    int nodesPatched;
+    /** Consolidation only: deleted nodes whose slots were freed. */
+    int slotsFreed;
 
     WriteOperation(long epoch, int entryPoint, int nodeSlots, int liveCount) {
         this.epoch = epoch;
@@ -30,16 +36,20 @@ public final class WriteOperation {
         return epoch;
     }
 
-    public boolean isEmpty() {
-        return changed.size() == 0;
+    public int nodesPatched() {
+        return nodesPatched;
+    }
+
+    public int slotsFreed() {
+        return slotsFreed;
     }
 
     /** The changed blocks as journal rows, in node-id order. */
-    public List<JournalBlock> journalBlocks(dev.eider.lmdiskann.disk.BlockLayout layout) {
+    public List<JournalBlock> journalBlocks(BlockLayout layout) {
         List<JournalBlock> blocks = new ArrayList<>(changed.size());
         changed.forEach((block, id) -> blocks.add(new JournalBlock(id, block, layout.version(block),
                 layout.epoch(block), layout.isTombstone(block), layout.storedCrc(block))));
-        blocks.sort(java.util.Comparator.comparingInt(JournalBlock::nodeId));
+        blocks.sort(Comparator.comparingInt(JournalBlock::nodeId));
         return blocks;
     }
 }

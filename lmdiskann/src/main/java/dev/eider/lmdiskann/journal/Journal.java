@@ -6,6 +6,10 @@ import java.util.List;
  * Durable record of the node blocks changed since the last merge. The SQL adapter implements it with DuckDB
  * tables written in the same transaction as the base-table row; {@link InMemoryJournal} serves tests and
  * benchmarks. The index calls it from its single writer thread only.
+ *
+ * <p>Transactional use: open the transaction and change the base table, then call the index's insert or delete;
+ * its {@link #record} writes the batch's rows into the same transaction and commits it. If the commit fails,
+ * {@code record} throws and the index publishes nothing, so the index never shows a row the database lost.
  */
 public interface Journal {
 

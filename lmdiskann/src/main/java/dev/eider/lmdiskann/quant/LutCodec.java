@@ -5,8 +5,9 @@ import dev.eider.lmdiskann.vector.VectorMetric;
 import java.util.Arrays;
 
 /**
- * Ternary (2 bits per dimension) and 1-bit codes of a vector's offset from the index center, with one float scale:
- * the approximation is {@code center + scale * t} with {@code t} in {-1, 0, +1} (ternary) or {-1, +1} (1-bit).
+ * Ternary (2 bits per dimension) and 1-bit codes of a vector's offset from the index center, randomly rotated
+ * ({@link RandomRotation}): the approximation is {@code center + R^T (scale * t)} with {@code t} in {-1, 0, +1}
+ * (ternary) or {-1, +1} (1-bit). Below, {@code x'} is the rotated offset and {@code q} the rotated query.
  *
  * <p>Layout: float score scale, float {@code |x - center|^2}, float reconstruction scale, then the packed symbols,
  * lowest bits first. Two scales because the two uses want different ones: the reconstruction {@code s * t} that
@@ -44,6 +45,7 @@ final class LutCodec implements NeighborCodec {
     private final int dims;
     private final int dimsPerByte;
     private final int packedBytes;
+    private final RandomRotation rotation;
 
     LutCodec(VectorMetric metric, float[] center, Kind kind) {
         this.metric = metric;
@@ -52,6 +54,7 @@ final class LutCodec implements NeighborCodec {
         this.dims = center.length;
         this.dimsPerByte = 8 / kind.bits;
         this.packedBytes = (dims + dimsPerByte - 1) / dimsPerByte;
+        this.rotation = new RandomRotation(dims);
     }
 
     @Override
@@ -61,10 +64,12 @@ final class LutCodec implements NeighborCodec {
 
     @Override
     public void encode(float[] v, byte[] dst, int offset) {
-        float[] residual = new float[dims];
+        float[] fromCenter = new float[dims];
         for (int i = 0; i < dims; i++) {
-            residual[i] = v[i] - center[i];
+            fromCenter[i] = v[i] - center[i];
         }
+        float[] residual = new float[dims];
+        rotation.apply(fromCenter, residual, new float[dims]);
         Arrays.fill(dst, offset + HEADER_BYTES, offset + HEADER_BYTES + packedBytes, (byte) 0);
         float threshold = kind == Kind.TERNARY ? ternaryThreshold(residual) : 0f;
         double dotWithSymbols = 0;
@@ -128,10 +133,15 @@ final class LutCodec implements NeighborCodec {
     public void decode(byte[] src, int offset, float[] out) {
         float scale = Bytes.getFloat(src, offset + 8);
         int mask = (1 << kind.bits) - 1;
+        float[] rotated = new float[dims];
         for (int i = 0; i < dims; i++) {
             int b = src[offset + HEADER_BYTES + i / dimsPerByte] & 0xFF;
             int symbol = (b >>> ((i % dimsPerByte) * kind.bits)) & mask;
-            out[i] = center[i] + scale * kind.symbolValues[symbol];
+            rotated[i] = scale * kind.symbolValues[symbol];
+        }
+        rotation.applyInverse(rotated, out, new float[dims]);
+        for (int i = 0; i < dims; i++) {
+            out[i] += center[i];
         }
     }
 
@@ -145,6 +155,8 @@ final class LutCodec implements NeighborCodec {
 
         private final float[] table = new float[packedBytes * 256];
         private final float[] tableSource = new float[packedBytes * dimsPerByte];
+        private final float[] unrotated = new float[dims];
+        private final float[] scratch = new float[dims];
         private final float[] contribution = new float[dimsPerByte << kind.bits];
         private float residualNormSq;
         private float queryDotCenter;
@@ -158,8 +170,9 @@ final class LutCodec implements NeighborCodec {
                 float r = query[i] - center[i];
                 normSq += r * r;
                 dotCenter += query[i] * center[i];
-                tableSource[i] = l2 ? r : query[i];
+                unrotated[i] = l2 ? r : query[i];
             }
+            rotation.apply(unrotated, tableSource, scratch);
             residualNormSq = normSq;
             queryDotCenter = dotCenter;
             int symbols = 1 << kind.bits;

@@ -60,11 +60,26 @@ class NeighborCodecTest {
         CodeScorer scorer = codec.newScorer();
         scorer.setQuery(query);
         byte[] code = new byte[codec.codeBytes()];
-        float[] decoded = new float[center.length];
+        int dims = center.length;
+        float[] decoded = new float[dims];
+        RandomRotation rotation = new RandomRotation(dims);
+        float[] scratch = new float[dims];
+        float[] queryResidual = new float[dims];
+        for (int i = 0; i < dims; i++) {
+            queryResidual[i] = query[i] - center[i];
+        }
+        float[] rotatedQuery = new float[dims];
+        rotation.apply(metricName == Metric.L2 ? queryResidual : query, rotatedQuery, scratch);
         for (float[] v : base) {
             codec.encode(v, code, 0);
             codec.decode(code, 0, decoded);
-            // decode gives center + s_ls * t; rebuild t and the score scale's estimate independently
+            // decode gives center + R^T (s_ls * t): rotate the offset back to recover the symbols t
+            float[] offset = new float[dims];
+            for (int i = 0; i < dims; i++) {
+                offset[i] = decoded[i] - center[i];
+            }
+            float[] symbols = new float[dims];
+            rotation.apply(offset, symbols, scratch);
             double reconstructionScale = java.nio.ByteBuffer.wrap(code, 8, 4)
                     .order(java.nio.ByteOrder.LITTLE_ENDIAN).getFloat();
             double scoreScale = java.nio.ByteBuffer.wrap(code, 0, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getFloat();
@@ -72,13 +87,13 @@ class NeighborCodecTest {
             double qDotT = 0;
             double qResidualNormSq = 0;
             double qDotCenter = 0;
-            for (int i = 0; i < center.length; i++) {
-                double t = reconstructionScale == 0 ? 0 : Math.rint((decoded[i] - center[i]) / reconstructionScale);
+            for (int i = 0; i < dims; i++) {
+                double t = reconstructionScale == 0 ? 0 : Math.rint(symbols[i] / reconstructionScale);
+                assertThat(Math.abs(t)).isLessThanOrEqualTo(1.0);
                 double r = v[i] - center[i];
                 normSq += r * r;
-                double qSide = metricName == Metric.L2 ? query[i] - center[i] : query[i];
-                qDotT += qSide * t;
-                qResidualNormSq += (double) (query[i] - center[i]) * (query[i] - center[i]);
+                qDotT += rotatedQuery[i] * t;
+                qResidualNormSq += (double) queryResidual[i] * queryResidual[i];
                 qDotCenter += (double) query[i] * center[i];
             }
             double expected = switch (metricName) {
@@ -86,8 +101,33 @@ class NeighborCodecTest {
                 case COSINE -> 1 - (qDotCenter + scoreScale * qDotT);
                 case INNER_PRODUCT -> -(qDotCenter + scoreScale * qDotT);
             };
-            assertThat((double) scorer.distance(code, 0)).isCloseTo(expected, within(1e-3 * Math.max(1, Math.abs(expected))));
+            assertThat((double) scorer.distance(code, 0))
+                    .isCloseTo(expected, within(1e-3 * Math.max(1, Math.abs(expected))));
         }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 7, 25, 128, 384, 1000})
+    void theRotationPreservesLengthsAndInvertsExactly(int dims) {
+        RandomRotation rotation = new RandomRotation(dims);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(dims);
+        float[] v = new float[dims];
+        for (int i = 0; i < dims; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        float[] rotated = new float[dims];
+        float[] back = new float[dims];
+        float[] scratch = new float[dims];
+        rotation.apply(v, rotated, scratch);
+        rotation.applyInverse(rotated, back, scratch);
+        double before = 0;
+        double after = 0;
+        for (int i = 0; i < dims; i++) {
+            before += (double) v[i] * v[i];
+            after += (double) rotated[i] * rotated[i];
+            assertThat(back[i]).isCloseTo(v[i], within(1e-4f));
+        }
+        assertThat(after).isCloseTo(before, within(1e-4 * before));
     }
 
     /** Approximate distances must rank sensibly: the exact top 10 lies within the approximate top 50 of 1000. */
