@@ -84,3 +84,123 @@ SqlDrop SqlDropPassthrough(Span s, boolean replace) :
         return new SqlDropPassthrough(kind, s.end(this), originalSql);
     }
 }
+
+/**
+ * CREATE INDEX [IF NOT EXISTS] name ON table USING LM_DISKANN (column) [WITH (option = value, ...)].
+ * An index without USING, or USING another method, is DuckDB's: the statement is passed through.
+ */
+SqlCreate SqlCreateIndex(Span s, boolean replace) :
+{
+    boolean ifNotExists = false;
+    final SqlIdentifier name;
+    final SqlIdentifier table;
+    SqlIdentifier method = null;
+    SqlIdentifier column = null;
+    SqlNodeList indexOptions = SqlNodeList.EMPTY;
+}
+{
+    <INDEX> [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
+    name = SimpleIdentifier()
+    <ON> table = CompoundIdentifier()
+    (
+        <USING> method = SimpleIdentifier()
+        (
+            LOOKAHEAD({ SqlCreateVectorIndex.isLmDiskann(method) })
+            <LPAREN> column = SimpleIdentifier() <RPAREN>
+            [ <WITH> indexOptions = IndexOptionList() ]
+        |
+            SkipRestOfStatement()
+        )
+    |
+        SkipRestOfStatement()
+    )
+    {
+        return new SqlCreateVectorIndex(s.end(this), replace, ifNotExists, name, table, method,
+            column, indexOptions, originalSql);
+    }
+}
+
+/** ( name = value, ... ) where a value is a string, a number or a bare word. */
+SqlNodeList IndexOptionList() :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+}
+{
+    <LPAREN> { s = span(); }
+    IndexOption(list)
+    (
+        <COMMA> IndexOption(list)
+    )*
+    <RPAREN>
+    {
+        return new SqlNodeList(list, s.end(this));
+    }
+}
+
+void IndexOption(List<SqlNode> list) :
+{
+    final SqlNode key;
+    final SqlNode value;
+}
+{
+    key = SimpleIdentifier()
+    <EQ>
+    (
+        value = StringLiteral()
+    |
+        value = NumericLiteral()
+    |
+        value = SimpleIdentifier()
+    )
+    {
+        list.add(key);
+        list.add(value);
+    }
+}
+
+/** DROP INDEX [IF EXISTS] name: an LM-DiskANN index, else passed through to DuckDB. */
+SqlDrop SqlDropIndex(Span s, boolean replace) :
+{
+    boolean ifExists = false;
+    final SqlIdentifier name;
+}
+{
+    <INDEX> [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+    name = CompoundIdentifier()
+    {
+        return new SqlDropVectorIndex(s.end(this), ifExists, name, originalSql);
+    }
+}
+
+/** VACUUM INDEX name: merge the journal into the graph file, reclaim deleted nodes. */
+SqlNode SqlVacuumIndex() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <VACUUM> { s = span(); } <INDEX> name = CompoundIdentifier()
+    {
+        return new SqlVacuumIndex(s.end(this), name);
+    }
+}
+
+/** ALTER INDEX name REBUILD | REFRESH. */
+SqlNode SqlAlterIndex() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    final SqlAlterVectorIndex.Action action;
+}
+{
+    <ALTER> { s = span(); } <INDEX> name = CompoundIdentifier()
+    (
+        <REBUILD> { action = SqlAlterVectorIndex.Action.REBUILD; }
+    |
+        <REFRESH> { action = SqlAlterVectorIndex.Action.REFRESH; }
+    )
+    {
+        return new SqlAlterVectorIndex(s.end(this), name, action);
+    }
+}

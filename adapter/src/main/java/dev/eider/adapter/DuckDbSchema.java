@@ -77,5 +77,5 @@ public class DuckDbSchema extends JdbcSchema {
   }
 
   /** A column of a DuckDB table: name, DuckDB type name, nullability. */
-  record DuckDbColumn(String name, String duckDbType, boolean nullable) {}
+  public record DuckDbColumn(String name, String duckDbType, boolean nullable) {}
 }

@@ -2,6 +2,7 @@ package dev.eider.adapter;
 
 import dev.eider.adapter.duckdb.DuckDbDatabase;
 import dev.eider.adapter.duckdb.DuckDbSession;
+import dev.eider.adapter.index.SysSchema;
 import dev.eider.adapter.sql.EiderSqlDialect;
 import java.io.File;
 import java.nio.file.Path;
@@ -62,9 +63,25 @@ public final class DuckDbSchemaFactory implements SchemaFactory {
   public static DuckDbSchema create(SchemaPlus parentSchema, String name, DuckDbDatabase database,
       String duckDbSchema) {
     Expression expression = Schemas.subSchemaExpression(parentSchema, name, JdbcSchema.class);
+    SysSchema sys = sysSchema(parentSchema);
+    sys.indexes().add(database.indexes());
     EiderSqlDialect dialect = EiderSqlDialect.DEFAULT;
-    JdbcConvention convention = JdbcConvention.of(dialect, expression, name);
+    JdbcConvention convention = new DuckDbConvention(dialect, expression, name);
     return new DuckDbSchema(database, dialect, convention, duckDbSchema);
+  }
+
+  /** The connection's {@code sys} schema, added beside the first DuckDB schema. */
+  private static SysSchema sysSchema(SchemaPlus parentSchema) {
+    SchemaPlus existing = parentSchema.subSchemas().get(SysSchema.NAME);
+    if (existing != null) {
+      SysSchema sys = existing.unwrap(SysSchema.class);
+      if (sys != null) {
+        return sys;
+      }
+    }
+    SysSchema sys = new SysSchema();
+    parentSchema.add(SysSchema.NAME, sys);
+    return sys;
   }
 
   private static Path resolve(String path, Object baseDirectory) {

@@ -1,9 +1,12 @@
 package dev.eider.adapter;
 
+import dev.eider.adapter.index.VectorIndex;
+import dev.eider.adapter.index.dml.IndexedTableModify;
 import dev.eider.adapter.type.DuckDbTypes;
 import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.adapter.java.AbstractQueryableTable;
 import org.apache.calcite.adapter.jdbc.JdbcTable;
 import org.apache.calcite.linq4j.QueryProvider;
@@ -44,6 +47,21 @@ public class DuckDbTable extends AbstractQueryableTable implements TranslatableT
   /** The table's name inside DuckDB. */
   public String duckDbName() {
     return jdbcTable.jdbcTableName;
+  }
+
+  /** The table's columns as DuckDB declares them, in order. */
+  public List<DuckDbSchema.DuckDbColumn> duckDbColumns() {
+    return schema.columns(jdbcTable.jdbcTableName);
+  }
+
+  /** The LM-DiskANN index on {@code column} (case-insensitive), if there is one. */
+  public Optional<VectorIndex> vectorIndex(String column) {
+    return schema.database().indexes().find(schema.duckDbSchema(), duckDbName(), column);
+  }
+
+  /** Every LM-DiskANN index on this table. */
+  public List<VectorIndex> vectorIndexes() {
+    return schema.database().indexes().forTable(schema.duckDbSchema(), duckDbName());
   }
 
   @Override
@@ -87,12 +105,21 @@ public class DuckDbTable extends AbstractQueryableTable implements TranslatableT
       Prepare.CatalogReader catalogReader, RelNode child, TableModify.Operation operation,
       @Nullable List<String> updateColumnList, @Nullable List<RexNode> sourceExpressionList,
       boolean flattened) {
+    if (!vectorIndexes().isEmpty()) {
+      return new IndexedTableModify(cluster, table, catalogReader, child, operation,
+          updateColumnList, sourceExpressionList, flattened);
+    }
     return jdbcTable.toModificationRel(cluster, table, catalogReader, child, operation,
         updateColumnList, sourceExpressionList, flattened);
   }
 
   @Override
   public <C> @Nullable C unwrap(Class<C> type) {
+    // This table first: Calcite's INSERT ... SELECT asks for the ModifiableTable, and DML on an
+    // indexed table must come to toModificationRel here, not to the wrapped JdbcTable.
+    if (type.isInstance(this)) {
+      return type.cast(this);
+    }
     if (type.isInstance(jdbcTable)) {
       return type.cast(jdbcTable);
     }

@@ -2,6 +2,10 @@ package dev.eider.adapter.duckdb;
 
 import dev.eider.adapter.embed.DuckDbEmbedFunction;
 import dev.eider.adapter.embed.TextEmbedders;
+import dev.eider.adapter.index.IndexManager;
+import dev.eider.adapter.index.IndexRegistry;
+import dev.eider.adapter.index.IndexSettings;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,11 +23,14 @@ public final class DuckDbDatabase implements AutoCloseable {
   private final Path file;
   private final DuckDBConnection root;
   private final DataSource dataSource;
+  private final IndexRegistry indexes = new IndexRegistry();
+  private final IndexManager indexManager;
 
   private DuckDbDatabase(Path file, DuckDBConnection root) {
     this.file = file;
     this.root = root;
     this.dataSource = new DuckDbDataSource(this);
+    this.indexManager = new IndexManager(this, indexes, IndexSettings.fromSystemProperties());
   }
 
   /** Opens (creating if missing) the database file. */
@@ -40,7 +47,14 @@ public final class DuckDbDatabase implements AutoCloseable {
     // embed() runs inside DuckDB when pushed down; the models load on first use.
     DuckDbEmbedFunction.register(
         root, TextEmbedders.fromClassPath(DuckDbDatabase.class.getClassLoader()));
-    return new DuckDbDatabase(file, root);
+    DuckDbDatabase database = new DuckDbDatabase(file, root);
+    try {
+      database.indexManager.openAll();
+    } catch (SQLException | RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    return database;
   }
 
   public Path file() {
@@ -52,6 +66,16 @@ public final class DuckDbDatabase implements AutoCloseable {
     return root.duplicate();
   }
 
+  /** The LM-DiskANN indexes of this database. */
+  public IndexRegistry indexes() {
+    return indexes;
+  }
+
+  /** CREATE / DROP / VACUUM / ALTER INDEX and the index side of DML statements. */
+  public IndexManager indexManager() {
+    return indexManager;
+  }
+
   /** A data source whose connections are {@link #connect()} connections. */
   public DataSource dataSource() {
     return dataSource;
@@ -59,7 +83,14 @@ public final class DuckDbDatabase implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    root.close();
+    try {
+      indexManager.close();
+    } catch (IOException e) {
+      throw new SQLException("Closing the LM-DiskANN indexes of " + file + " failed: "
+          + e.getMessage(), e);
+    } finally {
+      root.close();
+    }
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.eider.adapter.parser;
 
 import dev.eider.adapter.DuckDbSchema;
+import dev.eider.adapter.index.IndexManager;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,10 +13,11 @@ import org.apache.calcite.server.DdlExecutorImpl;
 
 /**
  * Executes Eider's DDL. Calcite finds the {@code execute(<node class>, Context)} method for each DDL
- * node by reflection; later issues add methods for CREATE/DROP INDEX here.
+ * node by reflection.
  *
- * <p>CREATE/DROP of tables, views, schemas and sequences go to DuckDB unchanged, in the database of
- * the connection's default schema.
+ * <p>CREATE/DROP of tables, views, schemas, sequences and DuckDB's own indexes go to DuckDB unchanged,
+ * in the database of the connection's default schema. LM-DiskANN index statements go to that
+ * database's {@link IndexManager}.
  */
 public class EiderDdlExecutor extends DdlExecutorImpl {
 
@@ -26,6 +29,70 @@ public class EiderDdlExecutor extends DdlExecutorImpl {
 
   public void execute(SqlDropPassthrough node, CalcitePrepare.Context context) {
     runInDuckDb(node, context);
+  }
+
+  public void execute(SqlCreateVectorIndex node, CalcitePrepare.Context context) {
+    if (!node.isVectorIndex()) {
+      runInDuckDb(node, context);
+      return;
+    }
+    List<String> table = node.table();
+    DuckDbSchema schema = table.size() == 1 ? defaultDuckDbSchema(context)
+        : duckDbSchema(context, table.get(table.size() - 2));
+    String tableName = table.get(table.size() - 1);
+    try {
+      schema.database().indexManager().create(node.name(), schema.duckDbSchema(), tableName,
+          node.column(), node.options(), node.ifNotExists());
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("CREATE INDEX " + node.name() + " failed: " + e.getMessage(),
+          e);
+    }
+  }
+
+  public void execute(SqlDropVectorIndex node, CalcitePrepare.Context context) {
+    try {
+      if (!indexes(context).drop(node.name())) {
+        runInDuckDb(node, context);
+      }
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("DROP INDEX " + node.name() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  public void execute(SqlVacuumIndex node, CalcitePrepare.Context context) {
+    try {
+      indexes(context).vacuum(node.name());
+    } catch (IOException e) {
+      throw new IllegalStateException("VACUUM INDEX " + node.name() + " failed: " + e.getMessage(),
+          e);
+    }
+  }
+
+  public void execute(SqlAlterVectorIndex node, CalcitePrepare.Context context) {
+    IndexManager indexes = indexes(context);
+    try {
+      switch (node.action()) {
+        case REBUILD -> indexes.rebuild(node.name());
+        case REFRESH -> indexes.refresh(node.name());
+      }
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("ALTER INDEX " + node.name() + " " + node.action()
+          + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static IndexManager indexes(CalcitePrepare.Context context) {
+    return defaultDuckDbSchema(context).database().indexManager();
+  }
+
+  /** The DuckDB schema a connection calls {@code name} (case-insensitive). */
+  private static DuckDbSchema duckDbSchema(CalcitePrepare.Context context, String name) {
+    CalciteSchema sub = context.getRootSchema().getSubSchema(name, false);
+    if (sub != null && sub.schema instanceof DuckDbSchema duckDb) {
+      return duckDb;
+    }
+    throw new IllegalArgumentException("Schema " + name + " is not a DuckDB schema of this "
+        + "connection");
   }
 
   private static void runInDuckDb(DuckDbPassthrough node, CalcitePrepare.Context context) {

@@ -1,0 +1,152 @@
+package dev.eider.adapter.index;
+
+import dev.eider.adapter.duckdb.DuckDbDatabase;
+import dev.eider.lmdiskann.journal.IndexMeta;
+import dev.eider.lmdiskann.journal.Journal;
+import dev.eider.lmdiskann.journal.JournalBatch;
+import dev.eider.lmdiskann.journal.JournalBlock;
+import dev.eider.lmdiskann.journal.JournalState;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The index journal in DuckDB tables {@code <index>_blocks} (append-only; the newest version of each
+ * node wins) and {@code <index>_meta} (one row of counters). Inside a DML statement the batches go to
+ * that statement's {@link IndexTransaction}, so they commit or roll back with the base-table change;
+ * outside one (merge consolidation) each batch commits on its own.
+ */
+final class DuckDbJournal implements Journal {
+  private final DuckDbDatabase database;
+  private final IndexDefinition definition;
+  private volatile IndexTransaction transaction;
+
+  DuckDbJournal(DuckDbDatabase database, IndexDefinition definition) {
+    this.database = database;
+    this.definition = definition;
+  }
+
+  /** Routes the following batches into {@code current} ({@code null}: each batch commits alone). */
+  void bind(IndexTransaction current) {
+    transaction = current;
+  }
+
+  IndexTransaction bound() {
+    return transaction;
+  }
+
+  @Override
+  public JournalState load() {
+    try (Connection connection = database.connect()) {
+      List<JournalBlock> blocks = new ArrayList<>();
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT node_id, version, epoch, tombstone,"
+              + " checksum, bytes FROM " + definition.indexTable("blocks")
+              + " QUALIFY row_number() OVER (PARTITION BY node_id ORDER BY version DESC) = 1"
+              + " ORDER BY node_id")) {
+        while (rows.next()) {
+          blocks.add(new JournalBlock(rows.getInt(1), rows.getBytes(6), rows.getLong(2),
+              rows.getLong(3), rows.getBoolean(4), rows.getInt(5)));
+        }
+      }
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT next_node_id, entry_point, live_count,"
+              + " free_list, merge_sequence, epoch, acknowledged_merge FROM "
+              + definition.indexTable("meta"))) {
+        if (!rows.next()) {
+          return new JournalState(blocks, null, 0);
+        }
+        long acknowledged = rows.getLong(7);
+        rows.getInt(1);
+        IndexMeta meta = rows.wasNull() ? null : new IndexMeta(rows.getInt(1), rows.getInt(2),
+            rows.getInt(3), ints(rows.getArray(4)), rows.getLong(5), rows.getLong(6));
+        return new JournalState(blocks, meta, acknowledged);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the journal of index " + definition.name()
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void record(JournalBatch batch) {
+    IndexTransaction current = transaction;
+    if (current != null) {
+      current.record(batch);
+      return;
+    }
+    try (Connection connection = database.connect()) {
+      connection.setAutoCommit(false);
+      IndexTransaction alone = new IndexTransaction(definition, connection);
+      alone.record(batch);
+      alone.flush();
+      connection.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot write the journal of index " + definition.name()
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void acknowledgeMerged(long mergeSequence, List<JournalBlock> merged, IndexMeta metaAfter) {
+    long mergedEpoch = merged.stream().mapToLong(JournalBlock::epoch).max().orElse(-1);
+    try (Connection connection = database.connect()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement blocks = connection.prepareStatement(
+              "DELETE FROM " + definition.indexTable("blocks") + " WHERE epoch <= ?");
+          PreparedStatement tombstones = connection.prepareStatement(
+              "DELETE FROM " + definition.indexTable("tombstones") + " WHERE epoch <= ?")) {
+        blocks.setLong(1, mergedEpoch);
+        blocks.executeUpdate();
+        tombstones.setLong(1, metaAfter.epoch());
+        tombstones.executeUpdate();
+      }
+      writeMeta(connection, definition, metaAfter, mergeSequence);
+      connection.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot acknowledge merge " + mergeSequence + " of index "
+          + definition.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Replaces the counters row; {@code acknowledgedMerge} non-null also records a merge. */
+  static void writeMeta(Connection connection, IndexDefinition definition, IndexMeta meta,
+      Long acknowledgedMerge) throws SQLException {
+    String sql = "UPDATE " + definition.indexTable("meta") + " SET next_node_id = ?,"
+        + " entry_point = ?, live_count = ?, free_list = CAST(? AS INTEGER[]), merge_sequence = ?,"
+        + " epoch = ?" + (acknowledgedMerge == null ? ""
+            : ", acknowledged_merge = greatest(acknowledged_merge, ?), last_merge = ?");
+    try (PreparedStatement update = connection.prepareStatement(sql)) {
+      update.setInt(1, meta.nextNodeId());
+      update.setInt(2, meta.entryPoint());
+      update.setInt(3, meta.liveCount());
+      IndexTransaction.setIntList(update, 4, meta.freeList());
+      update.setLong(5, meta.mergeSequence());
+      update.setLong(6, meta.epoch());
+      if (acknowledgedMerge != null) {
+        update.setLong(7, acknowledgedMerge);
+        update.setTimestamp(8, Timestamp.from(Instant.now()));
+      }
+      update.executeUpdate();
+    }
+  }
+
+  private static int[] ints(Array array) throws SQLException {
+    if (array == null) {
+      return new int[0];
+    }
+    Object[] values = (Object[]) array.getArray();
+    int[] ints = new int[values.length];
+    for (int i = 0; i < ints.length; i++) {
+      ints[i] = ((Number) values[i]).intValue();
+    }
+    return ints;
+  }
+}

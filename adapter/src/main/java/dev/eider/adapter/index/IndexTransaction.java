@@ -1,0 +1,115 @@
+package dev.eider.adapter.index;
+
+import dev.eider.lmdiskann.RowKeyMap;
+import dev.eider.lmdiskann.journal.IndexMeta;
+import dev.eider.lmdiskann.journal.JournalBatch;
+import dev.eider.lmdiskann.journal.JournalBlock;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The index changes of one DuckDB transaction: journal blocks, lookup changes, tombstones and the
+ * counters after the last operation, buffered while the statement runs and written by {@link #flush}
+ * on the statement's connection just before it commits.
+ */
+final class IndexTransaction {
+  private final IndexDefinition definition;
+  private final Connection connection;
+  private final List<JournalBlock> blocks = new ArrayList<>();
+  private final Map<Long, Integer> lookup = new LinkedHashMap<>();
+  private final List<long[]> tombstones = new ArrayList<>();
+  private IndexMeta meta;
+
+  IndexTransaction(IndexDefinition definition, Connection connection) {
+    this.definition = definition;
+    this.connection = connection;
+  }
+
+  void record(JournalBatch batch) {
+    blocks.addAll(batch.blocks());
+    meta = batch.meta();
+  }
+
+  void put(long rowKey, int nodeId) {
+    lookup.put(rowKey, nodeId);
+  }
+
+  void remove(long rowKey, int nodeId) {
+    lookup.put(rowKey, RowKeyMap.NO_NODE);
+    tombstones.add(new long[] {nodeId, rowKey});
+  }
+
+  boolean isEmpty() {
+    return meta == null && lookup.isEmpty();
+  }
+
+  /** Writes everything buffered into DuckDB on the transaction's connection. */
+  void flush() throws SQLException {
+    if (isEmpty()) {
+      return;
+    }
+    DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+    if (!blocks.isEmpty()) {
+      try (DuckDBAppender appender = duck.createAppender(IndexDefinition.INDEX_SCHEMA,
+          definition.name() + "_blocks")) {
+        for (JournalBlock b : blocks) {
+          appender.beginRow().append(b.nodeId()).append(b.version()).append(b.epoch())
+              .append(b.tombstone()).append(b.checksum()).append(b.bytes()).endRow();
+        }
+      }
+    }
+    if (!lookup.isEmpty()) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("DELETE FROM " + definition.lookupTable() + " WHERE row_key IN ("
+            + keyList() + ")");
+      }
+      try (DuckDBAppender appender = duck.createAppender(IndexDefinition.INDEX_SCHEMA,
+          definition.name() + "_lookup")) {
+        for (Map.Entry<Long, Integer> e : lookup.entrySet()) {
+          if (e.getValue() != RowKeyMap.NO_NODE) {
+            appender.beginRow().append(e.getKey().longValue()).append(e.getValue().intValue())
+                .endRow();
+          }
+        }
+      }
+    }
+    long epoch = meta == null ? 0 : meta.epoch();
+    if (!tombstones.isEmpty()) {
+      try (DuckDBAppender appender = duck.createAppender(IndexDefinition.INDEX_SCHEMA,
+          definition.name() + "_tombstones")) {
+        for (long[] t : tombstones) {
+          appender.beginRow().append((int) t[0]).append(t[1]).append(epoch).endRow();
+        }
+      }
+    }
+    if (meta != null) {
+      DuckDbJournal.writeMeta(connection, definition, meta, null);
+    }
+  }
+
+  private String keyList() {
+    StringJoiner keys = new StringJoiner(",");
+    for (Long key : lookup.keySet()) {
+      keys.add(Long.toString(key));
+    }
+    return keys.toString();
+  }
+
+  /** Prepared statement helper shared by the journal: binds an int array as a DuckDB list. */
+  static void setIntList(PreparedStatement statement, int index, int[] values) throws SQLException {
+    StringJoiner list = new StringJoiner(",", "[", "]");
+    for (int v : values) {
+      list.add(Integer.toString(v));
+    }
+    statement.setString(index, list.toString());
+  }
+}

@@ -1,0 +1,119 @@
+package dev.eider.server.index;
+
+import static dev.eider.server.index.IndexFixture.INDEX_OPTIONS;
+import static dev.eider.server.index.IndexFixture.count;
+import static dev.eider.server.index.IndexFixture.execute;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eider.adapter.index.IndexState;
+import dev.eider.adapter.index.VectorIndex;
+import java.io.RandomAccessFile;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rows written behind Eider's back are taken in; damaged graph files and journals are rebuilt. */
+class RecoveryTest {
+  @TempDir Path dir;
+
+  @Test
+  void rowsWrittenByOtherProgramsAreTakenInAtOpenAndOnRefresh() throws Exception {
+    Path file = dir.resolve("ext.duckdb");
+    IndexFixture.createDocs(file, 400, 5);
+    try (Connection eider = IndexFixture.eider(file)) {
+      execute(eider, "CREATE INDEX docs_emb ON docs USING LM_DISKANN (emb) " + INDEX_OPTIONS);
+    }
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + file);
+        Statement s = duck.createStatement()) {
+      s.execute("INSERT INTO docs SELECT 900 + i, 'ext', [random() * 2 - 1 for x in range(16)]"
+          + " FROM range(30) t(i)");
+      s.execute("DELETE FROM docs WHERE id < 25");
+    }
+    try (Connection eider = IndexFixture.eider(file)) {
+      VectorIndex index = IndexFixture.index(eider, "docs_emb");
+      assertThat(index.state()).isEqualTo(IndexState.READY);
+      DmlMaintenanceTest.assertIndexMatchesTable(eider, index);
+      try (Connection duck = IndexFixture.duck(eider); Statement s = duck.createStatement()) {
+        s.execute("INSERT INTO docs SELECT 2000 + i, 'ext', [random() * 2 - 1 for x in range(16)]"
+            + " FROM range(12) t(i)");
+        s.execute("DELETE FROM docs WHERE id BETWEEN 100 AND 110");
+      }
+      execute(eider, "ALTER INDEX docs_emb REFRESH");
+      DmlMaintenanceTest.assertIndexMatchesTable(eider, index);
+      execute(eider, "ALTER INDEX docs_emb REBUILD");
+      assertThat(index.state()).isEqualTo(IndexState.READY);
+      DmlMaintenanceTest.assertIndexMatchesTable(eider, index);
+    }
+  }
+
+  @Test
+  void aDamagedGraphFileIsDetectedAtOpenAndRebuilt() throws Exception {
+    Path file = dir.resolve("graph.duckdb");
+    IndexFixture.createDocs(file, 500, 6);
+    Path graph;
+    try (Connection eider = IndexFixture.eider(file)) {
+      execute(eider, "CREATE INDEX docs_emb ON docs USING LM_DISKANN (emb) " + INDEX_OPTIONS);
+      graph = IndexFixture.index(eider, "docs_emb").folder().resolve("graph.lmd");
+      execute(eider, "DELETE FROM docs WHERE id < 40");
+    }
+    try (RandomAccessFile raf = new RandomAccessFile(graph.toFile(), "rw")) {
+      long at = raf.length() / 2;
+      raf.seek(at);
+      int b = raf.read();
+      raf.seek(at);
+      raf.write(b ^ 0x5A);
+    }
+    assertRebuiltAndCorrect(file);
+  }
+
+  @Test
+  void aDamagedJournalRowIsDetectedAtOpenAndRebuilt() throws Exception {
+    Path file = dir.resolve("journal.duckdb");
+    IndexFixture.createDocs(file, 500, 7);
+    try (Connection eider = IndexFixture.eider(file)) {
+      execute(eider, "CREATE INDEX docs_emb ON docs USING LM_DISKANN (emb) " + INDEX_OPTIONS);
+      execute(eider, "UPDATE docs SET emb = CAST('" + IndexFixture.text(IndexFixture.vector(
+          new Random(8))) + "' AS FLOAT[16]) WHERE id = 3");
+    }
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+      byte[] bytes;
+      int node;
+      try (Statement s = duck.createStatement();
+          ResultSet rs = s.executeQuery("SELECT node_id, bytes FROM lmdiskann.docs_emb_blocks"
+              + " ORDER BY node_id LIMIT 1")) {
+        assertThat(rs.next()).isTrue();
+        node = rs.getInt(1);
+        bytes = rs.getBytes(2);
+      }
+      bytes[bytes.length / 2] ^= 0x21;
+      try (PreparedStatement p = duck.prepareStatement(
+          "UPDATE lmdiskann.docs_emb_blocks SET bytes = ? WHERE node_id = ?")) {
+        p.setBytes(1, bytes);
+        p.setInt(2, node);
+        assertThat(p.executeUpdate()).isPositive();
+      }
+    }
+    assertRebuiltAndCorrect(file);
+  }
+
+  /** Opening finds the damage (BROKEN), the background rebuild makes it READY and correct. */
+  private static void assertRebuiltAndCorrect(Path file) throws Exception {
+    try (Connection eider = IndexFixture.eider(file)) {
+      VectorIndex index = IndexFixture.index(eider, "docs_emb");
+      IndexFixture.awaitBackground(eider);
+      assertThat(index.state()).isEqualTo(IndexState.READY);
+      try (Connection duck = IndexFixture.duck(eider)) {
+        assertThat(count(duck, "SELECT count(*) FROM lmdiskann.docs_emb_blocks"))
+            .as("a rebuild starts from an empty journal").isZero();
+      }
+      DmlMaintenanceTest.assertIndexMatchesTable(eider, index);
+      assertThat(IndexFixture.recall(eider, index, 20, 10, 9)).isGreaterThan(0.9);
+    }
+  }
+}
