@@ -1,9 +1,11 @@
 package dev.eider.adapter;
 
+import dev.eider.adapter.index.VectorIndex;
 import dev.eider.adapter.type.DuckDbTypes;
 import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.adapter.java.AbstractQueryableTable;
 import org.apache.calcite.adapter.jdbc.JdbcTable;
 import org.apache.calcite.linq4j.QueryProvider;
@@ -44,6 +46,16 @@ public class DuckDbTable extends AbstractQueryableTable implements TranslatableT
   /** The table's name inside DuckDB. */
   public String duckDbName() {
     return jdbcTable.jdbcTableName;
+  }
+
+  /** The LM-DiskANN index on {@code column} (case-insensitive), if there is one. */
+  public Optional<VectorIndex> vectorIndex(String column) {
+    return schema.database().indexes().find(schema.duckDbSchema(), duckDbName(), column);
+  }
+
+  /** Every LM-DiskANN index on this table. */
+  public List<VectorIndex> vectorIndexes() {
+    return schema.database().indexes().forTable(schema.duckDbSchema(), duckDbName());
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.eider.adapter.duckdb;
 
 import dev.eider.adapter.embed.DuckDbEmbedFunction;
 import dev.eider.adapter.embed.TextEmbedders;
+import dev.eider.adapter.index.IndexRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,6 +20,7 @@ public final class DuckDbDatabase implements AutoCloseable {
   private final Path file;
   private final DuckDBConnection root;
   private final DataSource dataSource;
+  private final IndexRegistry indexes = new IndexRegistry();
 
   private DuckDbDatabase(Path file, DuckDBConnection root) {
     this.file = file;
@@ -50,6 +52,11 @@ public final class DuckDbDatabase implements AutoCloseable {
   /** A new connection to this database; the caller closes it. */
   public Connection connect() throws SQLException {
     return root.duplicate();
+  }
+
+  /** The LM-DiskANN indexes of this database. */
+  public IndexRegistry indexes() {
+    return indexes;
   }
 
   /** A data source whose connections are {@link #connect()} connections. */
