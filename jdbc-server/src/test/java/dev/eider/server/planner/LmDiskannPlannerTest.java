@@ -84,6 +84,10 @@ class LmDiskannPlannerTest {
   @ValueSource(strings = {
       "SELECT id FROM docs ORDER BY emb <-> %s LIMIT 10",
       "SELECT id, emb <-> %s AS dist FROM docs ORDER BY dist LIMIT 10",
+      "SELECT id, category FROM docs WHERE category = 'c3' ORDER BY emb <-> %s LIMIT 5 OFFSET 2",
+      "SELECT id FROM docs WHERE emb <-> %s < 300",
+      "SELECT id, emb <-> %s AS d FROM docs WHERE emb <-> %s <= 300 AND year > 2010",
+      "SELECT id FROM docs WHERE emb <-> %s < 350 ORDER BY emb <-> %s LIMIT 3",
       "SELECT id FROM docs ORDER BY %s <-> emb LIMIT 10",
       "SELECT id FROM docs ORDER BY emb <-> (SELECT d.emb FROM docs d WHERE d.id = 42) LIMIT 5",
       "SELECT /*+ LM_DISKANN(search_l='300') */ id FROM docs ORDER BY emb <-> %s LIMIT 10"})
@@ -105,6 +109,14 @@ class LmDiskannPlannerTest {
       "SELECT id FROM docs WHERE emb <-> %s > 300"})
   void explainKeepsTheExactPlanOtherwise(String shape) throws SQLException {
     assertThat(explain(fill(shape, queries.getFirst()))).doesNotContain("LmDiskannScan");
+  }
+
+  @Test
+  void explainShowsFilterSelectivityStrategyAndHint() throws SQLException {
+    String plan = explain("SELECT /*+ LM_DISKANN(search_l='150') */ id FROM docs WHERE category = 'c3' "
+        + "AND year >= 2020 ORDER BY emb <-> " + vector(queries.getFirst()) + " LIMIT 10");
+    assertThat(plan).contains("k=[10]", "search_l=[150]", "filter=[SELECT * FROM \"main\".\"docs\" WHERE",
+        "\"category\" = 'c3'", "selectivity=[0.02", "strategy=[", "cost=[");
   }
 
   /** Each filter kind: Eider's top 10 against DuckDB's exact top 10 over the same rows. */

@@ -41,6 +41,8 @@ public record Argument(Number literal, int parameter) {
 
   @Override
   public String toString() {
-    return parameter < 0 ? String.valueOf(literal) : "?" + parameter;
+    return parameter >= 0 ? "?" + parameter
+        : literal instanceof java.math.BigDecimal decimal ? decimal.stripTrailingZeros().toPlainString()
+        : String.valueOf(literal);
   }
 }

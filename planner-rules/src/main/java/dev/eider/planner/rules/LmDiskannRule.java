@@ -73,6 +73,9 @@ public final class LmDiskannRule extends RelRule<LmDiskannRule.Config> {
     input = project != null ? project.getInput().stripped() : input;
     Filter filter = input instanceof Filter f ? f : null;
     input = filter != null ? filter.getInput().stripped() : input;
+    Project trim = input instanceof Project p && p.getInput().stripped() instanceof TableScan
+        && p.getProjects().stream().allMatch(RexInputRef.class::isInstance) ? p : null;
+    input = trim != null ? trim.getInput().stripped() : input;
     if (!(input instanceof TableScan scan)) {
       return;
     }
@@ -80,15 +83,34 @@ public final class LmDiskannRule extends RelRule<LmDiskannRule.Config> {
     if (table == null || table.vectorIndexes().isEmpty()) {
       return;
     }
-    LmDiskannHints hints = LmDiskannHints.of(hints(sort, project, filter, scan));
+    LmDiskannHints hints = LmDiskannHints.of(hints(sort, project, filter, trim, scan));
     if (hints.forbidden()) {
       return;
     }
-    rewrite(call, sort, project, filter, scan, table, hints).ifPresent(call::transformTo);
+    List<RexNode> projects = project == null ? null : underTrim(project.getProjects(), trim);
+    RexNode condition = filter == null ? null
+        : underTrim(List.of(filter.getCondition()), trim).getFirst();
+    rewrite(sort, project, projects, condition, trim, scan, table, hints)
+        .ifPresent(call::transformTo);
   }
 
-  private Optional<RelNode> rewrite(RelOptRuleCall call, Sort sort, Project project, Filter filter,
-      TableScan scan, DuckDbTable table, LmDiskannHints hints) {
+  /**
+   * Expressions over the trimming projection Calcite puts above a scan (only column references),
+   * rewritten over the scan's own columns.
+   */
+  private static List<RexNode> underTrim(List<RexNode> expressions, Project trim) {
+    if (trim == null) {
+      return expressions;
+    }
+    List<RexNode> pushed = new ArrayList<>();
+    for (RexNode expression : expressions) {
+      pushed.add(RelOptUtil.pushPastProject(expression, trim));
+    }
+    return pushed;
+  }
+
+  private Optional<RelNode> rewrite(Sort sort, Project project, List<RexNode> projects,
+      RexNode condition, Project trim, TableScan scan, DuckDbTable table, LmDiskannHints hints) {
     var database = table.schema().database();
     VectorPredicates.Distance distance = null;
     Argument fetch = null;
@@ -102,7 +124,7 @@ public final class LmDiskannRule extends RelRule<LmDiskannRule.Config> {
       if (key.direction != RelFieldCollation.Direction.ASCENDING) {
         return Optional.empty();
       }
-      distance = VectorPredicates.distance(project.getProjects().get(key.getFieldIndex()), database);
+      distance = VectorPredicates.distance(projects.get(key.getFieldIndex()), database);
       fetch = VectorPredicates.argument(sort.fetch);
       offset = sort.offset == null ? null : VectorPredicates.argument(sort.offset);
       if (distance == null || fetch == null || sort.offset != null && offset == null) {
@@ -112,8 +134,8 @@ public final class LmDiskannRule extends RelRule<LmDiskannRule.Config> {
     VectorPredicates.Radius radius = null;
     List<RexNode> siblings = new ArrayList<>();
     List<RexNode> residual = new ArrayList<>();
-    for (RexNode conjunct : filter == null ? List.<RexNode>of()
-        : RelOptUtil.conjunctions(filter.getCondition())) {
+    for (RexNode conjunct : condition == null ? List.<RexNode>of()
+        : RelOptUtil.conjunctions(condition)) {
       VectorPredicates.Radius r = radius == null ? VectorPredicates.radius(conjunct, database) : null;
       if (r != null && (distance == null || r.distance().call().equals(distance.call()))) {
         radius = r;
@@ -154,7 +176,7 @@ public final class LmDiskannRule extends RelRule<LmDiskannRule.Config> {
     if (project != null) {
       RexInputRef distanceRef = rexBuilder.makeInputRef(indexScan, indexScan.getRowType().getFieldCount() - 1);
       RexShuttle replace = new ReplaceDistance(distance.call(), distanceRef);
-      result = LogicalProject.create(result, project.getHints(), replace.apply(project.getProjects()),
+      result = LogicalProject.create(result, project.getHints(), replace.apply(projects),
           project.getRowType().getFieldNames(), project.getVariablesSet());
     }
     if (sort != null && !residual.isEmpty()) {
@@ -165,7 +187,9 @@ public final class LmDiskannRule extends RelRule<LmDiskannRule.Config> {
       for (int i = 0; i < scan.getRowType().getFieldCount(); i++) {
         columns.add(rexBuilder.makeInputRef(result, i));
       }
-      result = LogicalProject.create(result, List.of(), columns, scan.getRowType().getFieldNames(),
+      RelNode source = trim != null ? trim : scan;
+      result = LogicalProject.create(result, List.of(),
+          trim != null ? trim.getProjects() : columns, source.getRowType().getFieldNames(),
           java.util.Set.of());
     }
     return Optional.of(result);

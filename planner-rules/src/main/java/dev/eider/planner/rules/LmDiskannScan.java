@@ -38,7 +38,7 @@ public final class LmDiskannScan extends AbstractRelNode implements EnumerableRe
     super(cluster, traits);
     this.rowType = rowType;
     this.spec = spec;
-    this.filterSql = filterSql;
+    this.filterSql = filterSql == null ? null : filterSql.replaceAll("\\s+", " ");
     this.postFilter = List.copyOf(postFilter);
     this.costMicros = costMicros;
   }
@@ -62,7 +62,7 @@ public final class LmDiskannScan extends AbstractRelNode implements EnumerableRe
         .itemIf("radius", (spec.radiusInclusive() ? "<= " : "< ") + spec.radius(),
             spec.radius() != null)
         .item("search_l", spec.searchL())
-        .itemIf("filter", "[" + filterSql + "]", filterSql != null)
+        .itemIf("filter", filterSql, filterSql != null)
         .itemIf("post_filter", postFilter, !postFilter.isEmpty())
         .item("selectivity", String.format(java.util.Locale.ROOT, "%.4g", spec.selectivity()))
         .item("strategy", spec.strategy())

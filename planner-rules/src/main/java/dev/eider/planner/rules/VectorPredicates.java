@@ -13,6 +13,7 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /** Recognises distance expressions and radius conditions the index can answer. */
 final class VectorPredicates {
@@ -97,8 +98,9 @@ final class VectorPredicates {
     while (bare instanceof RexCall cast && cast.getKind() == SqlKind.CAST) {
       bare = cast.getOperands().getFirst();
     }
-    if (bare instanceof RexLiteral literal && literal.getValue() instanceof BigDecimal number) {
-      return Argument.literal(number);
+    if (bare instanceof RexLiteral literal && SqlTypeUtil.isNumeric(literal.getType())
+        && !literal.isNull()) {
+      return Argument.literal(literal.getValueAs(BigDecimal.class));
     }
     if (bare instanceof RexDynamicParam param) {
       return Argument.parameter(param.getIndex());
