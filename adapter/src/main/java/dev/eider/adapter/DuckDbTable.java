@@ -90,7 +90,7 @@ public class DuckDbTable extends AbstractQueryableTable implements TranslatableT
   }
 
   @Override
-  public @Nullable Collection getModifiableCollection() {
+  public @Nullable Collection<?> getModifiableCollection() {
     return null;
   }
 

@@ -40,12 +40,14 @@ final class BenchRun {
         List<SystemSummary> summaries = new ArrayList<>();
         List<ResultRow> rows = new ArrayList<>();
         for (VectorSystem system : systems) {
-            System.gc();
+            long heapBefore = memory.liveHeapBytes();
             memory.resetPeaks();
             try (system) {
                 BuildReport build = prepare(system);
                 List<Measurement> measurements = measure(system, runner);
-                SystemSummary summary = new SystemSummary(system.name(), build, memory.peakHeapBytes(),
+                long peakHeap = memory.peakHeapBytes();
+                long retainedHeap = memory.liveHeapBytes() - heapBefore;
+                SystemSummary summary = new SystemSummary(system.name(), build, peakHeap, retainedHeap,
                         memory.peakRssBytes(), system.cacheBytes());
                 summaries.add(summary);
                 measurements.forEach(m -> rows.add(new ResultRow(dataset.name(), m, summary)));
@@ -107,8 +109,12 @@ final class BenchRun {
         if (!memory.rssPeakResettable()) {
             notes.add("peak RSS is the process-wide peak (the kernel refused to reset it between systems)");
         }
-        notes.add("peak heap includes the dataset held by the harness; JVector and Lucene read their index files"
-                + " memory-mapped through the OS page cache, Eider through its own bounded block cache");
+        notes.add("peak heap and RSS include the dataset held by the harness and garbage not yet collected; retained heap"
+                + " is what the open index adds after a full GC. JVector and Lucene read their index files"
+                + " memory-mapped through the OS page cache, Eider through its own bounded block cache (file reads"
+                + " may still hit the OS page cache)");
+        notes.add("CPU ms/query and build CPU s are thread/process CPU time: other helpers share these 2 cores, so"
+                + " wall-clock QPS and build seconds are noisy, CPU-time ratios much less so");
         if (systems.stream().anyMatch(s -> s.name().equals("eider"))) {
             notes.add(String.format(Locale.ROOT, "Eider: max degree %d, build L %d, %s neighbour codes;"
                             + " blocks/query counts every block a search touched, disk reads/query the cache misses",

@@ -38,25 +38,23 @@ class BenchCliTest {
     void writesJsonMarkdownAndPlotForEveryMeasuredRow() throws IOException {
         Path json = dir.resolve("out/sift.json");
 
-        int exit = run(new StringWriter(), "--dataset", sift5k().toString(), "--metric", "l2", "--systems", "eider,lucene,exact",
+        int exit = run(new StringWriter(), "--dataset", sift5k().toString(), "--metric", "l2", "--systems", "eider,exact",
                 "--L", "10,80", "--threads", "1,2", "--queries", "100", "--warmup", "10",
                 "--work-dir", dir.resolve("work").toString(), "--json", json.toString());
 
         assertThat(exit).isZero();
         String text = Files.readString(json);
         List<Double> exact = recalls(text, "exact");
-        List<Double> lucene = recalls(text, "lucene");
         List<Double> eider = recalls(text, "eider");
-        assertThat(lucene).hasSize(4);
         assertThat(eider).hasSize(4);
         assertThat(eider.get(1)).as("Eider recall@10 at L=80").isGreaterThan(0.9);
         assertThat(exact).hasSize(2);
         assertThat(exact).allSatisfy(recall -> assertThat(recall).isGreaterThanOrEqualTo(0.99));
         assertThat(text).containsPattern("\"system\": \"eider\".*\"blocks_per_query\": [0-9]")
                 .containsPattern("\"system\": \"eider\".*\"cache_bytes\": [1-9]");
-        assertThat(Files.readString(Path.of(json + ".md"))).contains("| lucene | 80 | 2 |").contains("| eider | 80 | 2 |");
+        assertThat(Files.readString(Path.of(json + ".md"))).contains("| eider | 80 | 2 |");
         assertThat(Files.size(Path.of(json + ".png"))).isPositive();
-        assertThat(dir.resolve("work/sift5k-l2/lucene")).isDirectoryContaining("glob:**bench-build.properties");
+        assertThat(dir.resolve("work/sift5k-l2/eider")).isDirectoryContaining("glob:**bench-build.properties");
     }
 
     @Test

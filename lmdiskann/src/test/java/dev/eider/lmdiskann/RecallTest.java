@@ -70,7 +70,7 @@ class RecallTest {
     @Test
     void innerProductMatchesBruteForce() throws Exception {
         Dataset glove = Dataset.glove25();
-        Dataset data = new Dataset("glove-ip", Metric.INNER_PRODUCT, glove.base(),
+        Dataset data = new Dataset("glove-ip", Metric.INNER_PRODUCT, Arrays.copyOf(glove.base(), 5000),
                 Arrays.copyOf(glove.queries(), 200), null);
         int[][] truth = new int[200][];
         for (int q = 0; q < truth.length; q++) {
@@ -125,7 +125,7 @@ class RecallTest {
         });
         try (LmDiskannIndex index = build("progress", data, IndexConfig.defaults(data.dimensions(), Metric.L2),
                 options)) {
-            assertThat(phases).containsExactly("load", "pass 1 (alpha 1)", "pass 2 (alpha 1.2)", "write");
+            assertThat(phases).containsExactly("load", "pass 1 (alpha 1)", "pass 2 (alpha 1.2)", "final prune", "write");
             assertThat(index.stats().liveCount()).isEqualTo(500);
         }
     }

@@ -2,6 +2,8 @@ package dev.eider.adapter.sql;
 
 import dev.eider.adapter.type.DuckDbTypes;
 import dev.eider.adapter.type.VectorSqlType;
+import dev.eider.adapter.vector.Vectors;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -57,7 +59,7 @@ public class EiderConvertletTable implements SqlRexConvertletTable {
       int dimension = ((VectorSqlType) cx.getTypeFactory().createTypeWithNullability(returnType, true))
           .dimension();
       operands.add(toVectorArgument(cx, call.operand(0)));
-      operands.add(rexBuilder.makeExactLiteral(java.math.BigDecimal.valueOf(dimension)));
+      operands.add(rexBuilder.makeExactLiteral(BigDecimal.valueOf(dimension)));
       return rexBuilder.makeCall(returnType, function, operands);
     }
     int dimension = dimension(cx, call.getOperandList());
@@ -78,8 +80,8 @@ public class EiderConvertletTable implements SqlRexConvertletTable {
         return ((SqlCall) operand).operandCount();
       }
       if (operand instanceof SqlCharStringLiteral literal) {
-        return dev.eider.adapter.vector.Vectors.toFloats(literal.getValueAs(NlsString.class).getValue(),
-            dev.eider.adapter.vector.Vectors.ANY_DIMENSION).length;
+        return Vectors.toFloats(literal.getValueAs(NlsString.class).getValue(),
+            Vectors.ANY_DIMENSION).length;
       }
     }
     return VectorOperands.UNKNOWN;
@@ -96,7 +98,7 @@ public class EiderConvertletTable implements SqlRexConvertletTable {
     RelDataType type = typeFactory.createTypeWithNullability(
         DuckDbTypes.vectorType(typeFactory, dimension), value.getType().isNullable());
     return cx.getRexBuilder().makeCall(type, VectorOperators.TO_VECTOR,
-        List.of(value, cx.getRexBuilder().makeExactLiteral(java.math.BigDecimal.valueOf(dimension))));
+        List.of(value, cx.getRexBuilder().makeExactLiteral(BigDecimal.valueOf(dimension))));
   }
 
   /** Converts an operand; a bind parameter becomes a text parameter (see the class comment). */

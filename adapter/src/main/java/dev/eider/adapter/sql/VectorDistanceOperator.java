@@ -1,8 +1,13 @@
 package dev.eider.adapter.sql;
 
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlBinaryOperator;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 /**
  * An infix distance operator ({@code <->}, {@code <=>}, {@code <#>}). It exists for parsing and
@@ -18,6 +23,25 @@ public final class VectorDistanceOperator extends SqlBinaryOperator {
     super(name, SqlKind.OTHER, PRECEDENCE, true, ReturnTypes.DOUBLE_NULLABLE,
         VectorOperandInference.INSTANCE, VectorOperandChecker.PAIR);
     this.function = function;
+  }
+
+  /**
+   * A distance is a DOUBLE whatever its operands. The inherited derivation adjusts character sets of
+   * the operands, which asks for the type of a bind parameter before the validator has inferred it.
+   */
+  @Override
+  public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+    for (SqlNode operand : call.getOperandList()) {
+      validator.deriveType(scope, operand);
+    }
+    RelDataType type = validateOperands(validator, scope, call);
+    VectorOperandInference.inferParameters(validator, scope, call);
+    return type;
+  }
+
+  @Override
+  protected RelDataType adjustType(SqlValidator validator, SqlCall call, RelDataType type) {
+    return type;
   }
 
   /** The function this operator means, e.g. L2_DISTANCE for {@code <->}. */

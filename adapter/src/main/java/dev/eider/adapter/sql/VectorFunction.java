@@ -1,8 +1,11 @@
 package dev.eider.adapter.sql;
 
 import dev.eider.adapter.vector.VectorFunctions;
+import java.lang.reflect.Method;
 import java.util.Arrays;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -12,6 +15,8 @@ import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 /**
  * A vector function (l2_distance, vector_dims, ...), also what the distance operators become after
@@ -31,7 +36,7 @@ public final class VectorFunction extends SqlUserDefinedFunction {
     this.checker = checker;
   }
 
-  private static java.lang.reflect.Method method(String name) {
+  private static Method method(String name) {
     return Arrays.stream(VectorFunctions.class.getMethods())
         .filter(m -> m.getName().equals(name))
         .findFirst()
@@ -41,6 +46,13 @@ public final class VectorFunction extends SqlUserDefinedFunction {
   @Override
   public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
     return checker.checkOperandTypes(binding, throwOnFailure);
+  }
+
+  @Override
+  public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+    RelDataType type = super.deriveType(validator, scope, call);
+    VectorOperandInference.inferParameters(validator, scope, call);
+    return type;
   }
 
   @Override

@@ -2,11 +2,16 @@ package dev.eider.adapter.sql;
 
 import dev.eider.adapter.type.DuckDbTypes;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlOperandTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 /**
  * Gives a bind parameter in a vector position the vector type of the other side ({@code emb <-> ?}
@@ -25,6 +30,28 @@ final class VectorOperandInference implements SqlOperandTypeInference {
       if (operandTypes[i].getSqlTypeName() == SqlTypeName.UNKNOWN
           && dimension != VectorOperands.UNKNOWN) {
         operandTypes[i] = DuckDbTypes.vectorType(binding.getTypeFactory(), dimension);
+      }
+    }
+  }
+
+  /**
+   * Types the bind parameters among a vector call's operands now. The validator infers parameter
+   * types in the SELECT list and WHERE clause itself, but not in ORDER BY, where a k-NN query puts
+   * its distance.
+   */
+  static void inferParameters(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+    SqlCallBinding binding = new SqlCallBinding(validator, scope, call);
+    int dimension = knownDimension(binding);
+    if (dimension == VectorOperands.UNKNOWN) {
+      return;
+    }
+    for (SqlNode operand : call.getOperandList()) {
+      if (operand instanceof SqlDynamicParam) {
+        RelDataType known = validator.getValidatedNodeTypeIfKnown(operand);
+        if (known == null || known.getSqlTypeName() == SqlTypeName.UNKNOWN) {
+          validator.setValidatedNodeType(operand,
+              DuckDbTypes.vectorType(validator.getTypeFactory(), dimension));
+        }
       }
     }
   }

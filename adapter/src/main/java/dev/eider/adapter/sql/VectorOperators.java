@@ -6,9 +6,10 @@ import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.ReturnTypes;
-import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 
 /**
@@ -62,7 +63,7 @@ public final class VectorOperators {
 
   private VectorOperators() {}
 
-  private static RelDataType toVectorType(org.apache.calcite.sql.SqlOperatorBinding binding) {
+  private static RelDataType toVectorType(SqlOperatorBinding binding) {
     int dimension = binding.getOperandLiteralValue(1, Integer.class);
     RelDataType vector = DuckDbTypes.vectorType(binding.getTypeFactory(), dimension);
     return binding.getTypeFactory().createTypeWithNullability(vector,
@@ -72,6 +73,6 @@ public final class VectorOperators {
   /** The literal {@code n} of a TO_VECTOR call. */
   static SqlLiteral dimensionLiteral(int dimension) {
     return SqlLiteral.createExactNumeric(Integer.toString(dimension),
-        org.apache.calcite.sql.parser.SqlParserPos.ZERO);
+        SqlParserPos.ZERO);
   }
 }

@@ -41,6 +41,6 @@ public final class VectorFunctions {
   }
 
   private static float[] floats(List<?> list) {
-    return Vectors.toFloats(list, Vectors.ANY_DIMENSION);
+    return Vectors.elements(list);
   }
 }

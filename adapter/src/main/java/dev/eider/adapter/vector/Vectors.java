@@ -32,6 +32,15 @@ public final class Vectors {
     return vector;
   }
 
+  /**
+   * The elements of a vector Calcite already holds (a FLOAT[n] column value or a TO_VECTOR result):
+   * converted as they are, without the checks for input, so stored NaNs give NaN distances exactly as
+   * in DuckDB.
+   */
+  public static float[] elements(List<?> vector) {
+    return fromObjects(vector.toArray());
+  }
+
   /** The elements as a list of Floats, Calcite's run-time form of a vector. */
   public static List<Float> toList(float[] vector) {
     Float[] boxed = new Float[vector.length];

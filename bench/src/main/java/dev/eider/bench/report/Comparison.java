@@ -31,9 +31,11 @@ final class Comparison {
                 continue;
             }
             double buildRatio = buildRatio(eider.get(), peer);
+            double buildCpuRatio = peer.build().buildCpuSeconds() / eider.get().build().buildCpuSeconds();
             for (int threads : threadCounts) {
                 lines.add(new RatioLine(peer.system(), threads, firstAtTarget(EIDER, threads),
-                        firstAtTarget(peer.system(), threads), buildRatio));
+                        firstAtTarget(peer.system(), threads), buildRatio,
+                        peer.build().buildCpuSeconds() > 0 ? buildCpuRatio : Double.NaN));
             }
         }
         return lines;

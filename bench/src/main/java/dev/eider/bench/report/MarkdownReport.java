@@ -1,6 +1,7 @@
 package dev.eider.bench.report;
 
 import dev.eider.bench.run.Measurement;
+import dev.eider.bench.system.BuildReport;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,14 +41,16 @@ public final class MarkdownReport {
     }
 
     private static void buildTable(BenchReport report, StringBuilder out) {
-        out.append("| system | build s | vectors/s | index MiB | peak heap MiB | peak RSS MiB | cache MiB | index |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+        out.append("| system | build s | build CPU s | vectors/s | index MiB | cache MiB | retained heap MiB"
+                        + " | peak heap MiB | peak RSS MiB | index |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (SystemSummary s : report.systems()) {
-            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.1f | %.0f | %.0f | %s | %s |%n",
-                    s.system(), s.build().buildSeconds(), s.build().vectorsPerSecond(), s.build().indexBytes() / MIB,
-                    s.peakHeapBytes() / MIB, s.peakRssBytes() / MIB,
-                    s.cacheBytes() > 0 ? String.format(Locale.ROOT, "%.1f", s.cacheBytes() / MIB) : "-",
-                    s.build().reused() ? "reopened" : "built"));
+            BuildReport b = s.build();
+            out.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %.0f | %.1f | %s | %.1f | %.0f | %.0f | %s |%n",
+                    s.system(), b.buildSeconds(), optional(b.buildCpuSeconds(), "%.1f"), b.vectorsPerSecond(),
+                    b.indexBytes() / MIB, s.cacheBytes() > 0 ? String.format(Locale.ROOT, "%.1f", s.cacheBytes() / MIB) : "-",
+                    s.retainedHeapBytes() / MIB, s.peakHeapBytes() / MIB, s.peakRssBytes() / MIB,
+                    b.reused() ? "reopened" : "built"));
         }
         out.append('\n');
     }
@@ -59,13 +62,14 @@ public final class MarkdownReport {
         out.append(String.format(Locale.ROOT, "Eider vs peers at the first L reaching recall >= %.2f:%n%n",
                 report.targetRecall()));
         out.append("| peer | threads | Eider L | Eider recall | Eider QPS | peer L | peer recall | peer QPS"
-                + " | QPS ratio (Eider/peer) | CPU/query ratio (peer/Eider) | build vectors/s ratio (Eider/peer) |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | QPS ratio (Eider/peer) | CPU/query ratio (peer/Eider) | build vectors/s ratio (Eider/peer)"
+                + " | build CPU ratio (peer/Eider) |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (RatioLine line : report.ratios()) {
             out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", line.peer(), line.threads(),
                     side(line.eider()), side(line.peerAtTarget()),
                     optional(line.qpsRatio(), "%.2f") + " | " + optional(line.cpuRatio(), "%.2f") + " | "
-                            + optional(line.buildThroughputRatio(), "%.2f")));
+                            + optional(line.buildThroughputRatio(), "%.2f") + " | " + optional(line.buildCpuRatio(), "%.2f")));
         }
         out.append('\n');
     }

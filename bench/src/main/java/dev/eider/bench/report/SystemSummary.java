@@ -5,7 +5,9 @@ import dev.eider.bench.system.BuildReport;
 /**
  * Per-system figures that do not depend on L or threads.
  *
- * @param cacheBytes block cache capacity given to the system (0 when it has none)
+ * @param retainedHeapBytes live heap (after a full GC) the open, searched system adds to the harness's own
+ * @param cacheBytes        block cache capacity given to the system (0 when it has none)
  */
-public record SystemSummary(String system, BuildReport build, long peakHeapBytes, long peakRssBytes, long cacheBytes) {
+public record SystemSummary(String system, BuildReport build, long peakHeapBytes, long retainedHeapBytes,
+                            long peakRssBytes, long cacheBytes) {
 }

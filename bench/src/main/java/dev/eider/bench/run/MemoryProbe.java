@@ -37,6 +37,12 @@ public final class MemoryProbe {
         return rssPeakResettable;
     }
 
+    /** Heap still in use after a full collection: what the process really keeps, garbage excluded. */
+    public long liveHeapBytes() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     public long peakHeapBytes() {
         return heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     }

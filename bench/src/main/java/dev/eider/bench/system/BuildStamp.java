@@ -45,8 +45,9 @@ public final class BuildStamp {
             return Optional.empty();
         }
         double seconds = Double.parseDouble(properties.getProperty("build_seconds"));
+        double cpuSeconds = Double.parseDouble(properties.getProperty("build_cpu_seconds", "NaN"));
         long vectors = Long.parseLong(properties.getProperty("vectors"));
-        return Optional.of(new BuildReport(seconds, vectors, indexBytes, true));
+        return Optional.of(new BuildReport(seconds, cpuSeconds, vectors, indexBytes, true));
     }
 
     /** Records a finished build; written last, so a build interrupted earlier is never reused. */
@@ -54,6 +55,7 @@ public final class BuildStamp {
         Properties properties = new Properties();
         properties.setProperty("fingerprint", fingerprint);
         properties.setProperty("build_seconds", Double.toString(report.buildSeconds()));
+        properties.setProperty("build_cpu_seconds", Double.toString(report.buildCpuSeconds()));
         properties.setProperty("vectors", Long.toString(report.vectors()));
         try (Writer writer = Files.newBufferedWriter(indexDir.resolve(FILE))) {
             properties.store(writer, "written by ./eider bench after a completed build");

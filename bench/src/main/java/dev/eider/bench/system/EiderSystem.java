@@ -72,11 +72,10 @@ public final class EiderSystem implements VectorSystem {
             BuildStamp.invalidate(indexDir);
             BuildOptions options = BuildOptions.defaults().withThreads(buildThreads)
                     .withProgress(new BuildProgressLog("eider"));
-            long start = System.nanoTime();
+            BuildReport.Timer timer = new BuildReport.Timer();
             try (LmDiskannIndex built = LmDiskannIndex.build(indexDir, config, VectorSource.of(dataset.base()), options,
                     new InMemoryJournal())) {
-                double seconds = (System.nanoTime() - start) / 1e9;
-                report = new BuildReport(seconds, dataset.size(), built.fileBytes(), false);
+                report = timer.finish(dataset.size(), built.fileBytes());
             }
             BuildStamp.write(indexDir, fingerprint, report);
         }

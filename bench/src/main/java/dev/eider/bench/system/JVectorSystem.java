@@ -63,10 +63,9 @@ public final class JVectorSystem implements VectorSystem {
         } else {
             Files.createDirectories(indexDir);
             BuildStamp.invalidate(indexDir);
-            long start = System.nanoTime();
+            BuildReport.Timer timer = new BuildReport.Timer();
             build(dataset, graphFile, buildThreads);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            report = new BuildReport(seconds, dataset.size(), Files.size(graphFile), false);
+            report = timer.finish(dataset.size(), Files.size(graphFile));
             BuildStamp.write(indexDir, fingerprint, report);
         }
         graphReaders = ReaderSupplierFactory.open(graphFile);

@@ -65,10 +65,9 @@ public final class LuceneSystem implements VectorSystem {
             report = previous.get();
         } else {
             BuildStamp.invalidate(indexDir);
-            long start = System.nanoTime();
+            BuildReport.Timer timer = new BuildReport.Timer();
             build(dataset, buildThreads);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            report = new BuildReport(seconds, dataset.size(), BuildStamp.directoryBytes(indexDir), false);
+            report = timer.finish(dataset.size(), BuildStamp.directoryBytes(indexDir));
             BuildStamp.write(indexDir, fingerprint, report);
         }
         reader = DirectoryReader.open(directory);

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportTest {
-    private static final SystemSummary EIDER = new SystemSummary("eider", new BuildReport(10, 1000, 4096, false), 1, 2, 409);
-    private static final SystemSummary LUCENE = new SystemSummary("lucene", new BuildReport(20, 1000, 2048, true), 3, 4, 0);
+    private static final SystemSummary EIDER = new SystemSummary("eider", new BuildReport(10, 16, 1000, 4096, false), 1, 5, 2, 409);
+    private static final SystemSummary LUCENE = new SystemSummary("lucene", new BuildReport(20, 40, 1000, 2048, true), 3, 6, 4, 0);
 
     private static ResultRow row(SystemSummary summary, int searchL, double recall, double qps) {
         return new ResultRow("toy", new Measurement(summary.system(), searchL, 1, 100, recall, qps, 0.5, 1.5, 1000 / qps,
@@ -44,6 +44,7 @@ class ReportTest {
         assertThat(line.qpsRatio()).isEqualTo(1.5);
         assertThat(line.cpuRatio()).isEqualTo(1.5);
         assertThat(line.buildThroughputRatio()).isEqualTo(2.0);
+        assertThat(line.buildCpuRatio()).isEqualTo(2.5);
     }
 
     @Test
@@ -63,8 +64,8 @@ class ReportTest {
 
         assertThat(markdown.lines().filter(line -> line.startsWith("| eider | ")).count()).isEqualTo(4);
         assertThat(markdown).contains("| eider | 20 | 1 | 0.9600 | 3000 | 0.500 | 1.500 | 0.333 | 12.5 | 2.5 | 0.800 |")
-                .contains("| lucene | 1 | 20 | 0.9600 | 3000 | 20 | 0.9500 | 2000 | 1.50 | 1.50 | 2.00 |")
-                .contains("| lucene | 20.0 | 50 | 0.0 | 0 | 0 | - | reopened |");
+                .contains("| lucene | 1 | 20 | 0.9600 | 3000 | 20 | 0.9500 | 2000 | 1.50 | 1.50 | 2.00 | 2.50 |")
+                .contains("| lucene | 20.0 | 40.0 | 50 | 0.0 | - | 0.0 | 0 | 0 | reopened |");
     }
 
     @Test
@@ -77,7 +78,9 @@ class ReportTest {
                 .contains("\"blocks_per_query\": null")
                 .contains("\"blocks_per_query\": 12.5000")
                 .contains("\"index_bytes\": 4096")
-                .contains("\"peak_heap_bytes\": 3");
+                .contains("\"peak_heap_bytes\": 3")
+                .contains("\"retained_heap_bytes\": 6")
+                .contains("\"build_cpu_s\": 40.0000");
     }
 
     @Test

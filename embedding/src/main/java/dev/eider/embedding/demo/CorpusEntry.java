@@ -7,10 +7,10 @@ package dev.eider.embedding.demo;
  * @param term the headword
  * @param category the entry's first subject tag ({@code programming}, {@code networking}, ...) or
  *     {@code general}
- * @param year the year the entry was last updated, or {@code null} when FOLDOC does not say
+ * @param updated the year the entry was last updated, or {@code null} when FOLDOC does not say
  * @param definition the first paragraph of the definition
  */
-public record CorpusEntry(long id, String term, String category, Integer year, String definition) {
+public record CorpusEntry(long id, String term, String category, Integer updated, String definition) {
 
   /** The text that is embedded: the headword, then its definition. */
   public String text() {

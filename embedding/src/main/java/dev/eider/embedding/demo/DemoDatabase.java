@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the demo database that {@code ./eider serve} and {@code ./eider demo} open: the table
- * {@value #TABLE} with one row per corpus entry and its text embedding.
+ * {@value #TABLE} ({@code id, term, category, updated, definition, embedding FLOAT[384]}) with one
+ * row per corpus entry and the embedding of its {@link CorpusEntry#text()}. The year column is
+ * called {@code updated} because YEAR is a reserved word in SQL.
  *
  * <p>Idempotent and safe to interrupt: the database is built in {@code <db file>.partial}, one
  * committed batch at a time, and renamed atomically to the database file only when complete. A rerun
@@ -125,7 +127,7 @@ public final class DemoDatabase {
       statement.execute("DROP TABLE IF EXISTS " + INFO_TABLE);
       statement.execute(
           "CREATE TABLE " + TABLE + " (id BIGINT PRIMARY KEY, term VARCHAR NOT NULL,"
-              + " category VARCHAR NOT NULL, year INTEGER, definition VARCHAR NOT NULL,"
+              + " category VARCHAR NOT NULL, updated INTEGER, definition VARCHAR NOT NULL,"
               + " embedding FLOAT[" + embedder.dimensions() + "] NOT NULL)");
       statement.execute(
           "CREATE TABLE " + INFO_TABLE + " (model VARCHAR NOT NULL, corpus_rows BIGINT NOT NULL)");
@@ -170,10 +172,10 @@ public final class DemoDatabase {
       for (int i = 0; i < batch.size(); i++) {
         CorpusEntry entry = batch.get(i);
         appender.beginRow().append(entry.id()).append(entry.term()).append(entry.category());
-        if (entry.year() == null) {
+        if (entry.updated() == null) {
           appender.appendNull();
         } else {
-          appender.append(entry.year().intValue());
+          appender.append(entry.updated().intValue());
         }
         appender.append(entry.definition()).append(vectors.get(i)).endRow();
       }

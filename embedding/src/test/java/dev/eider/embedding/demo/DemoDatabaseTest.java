@@ -151,12 +151,12 @@ class DemoDatabaseTest {
         Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
-                "SELECT id, term, category, year, definition, embedding FROM foldoc ORDER BY id")) {
+                "SELECT id, term, category, updated, definition, embedding FROM foldoc ORDER BY id")) {
       List<CorpusEntry> stored = new ArrayList<>();
       while (rows.next()) {
-        Integer year = rows.getObject(4) == null ? null : rows.getInt(4);
+        Integer updated = rows.getObject(4) == null ? null : rows.getInt(4);
         CorpusEntry entry =
-            new CorpusEntry(rows.getLong(1), rows.getString(2), rows.getString(3), year, rows.getString(5));
+            new CorpusEntry(rows.getLong(1), rows.getString(2), rows.getString(3), updated, rows.getString(5));
         stored.add(entry);
         if (entry.id() % 50 == 1) {
           assertThat(floats(rows.getArray(6)))

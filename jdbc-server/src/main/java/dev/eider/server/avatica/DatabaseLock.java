@@ -46,11 +46,17 @@ public final class DatabaseLock implements AutoCloseable {
       throw new IOException("database " + absolute + " is already served by another Eider server ("
           + (other.isEmpty() ? "unknown" : other) + "); stop that server or connect to it instead");
     }
+    DatabaseLock databaseLock = new DatabaseLock(lockFile, channel, lock);
+    databaseLock.describeHolder(holder);
+    return databaseLock;
+  }
+
+  /** Replaces what the lock file says about its holder (e.g. with the URL once the port is known). */
+  public void describeHolder(String holder) throws IOException {
     channel.truncate(0);
     channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", " + holder)
-        .getBytes(StandardCharsets.UTF_8)));
+        .getBytes(StandardCharsets.UTF_8)), 0);
     channel.force(false);
-    return new DatabaseLock(lockFile, channel, lock);
   }
 
   @Override

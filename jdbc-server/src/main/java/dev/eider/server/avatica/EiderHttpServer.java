@@ -18,6 +18,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  */
 final class EiderHttpServer extends HttpServer {
 
+  private static final int MAX_HEADER_BYTES = 64 * 1024;
+
   private final String bind;
   private final UsersLoginService loginService;
 
@@ -27,8 +29,6 @@ final class EiderHttpServer extends HttpServer {
     this.bind = bind;
     this.loginService = loginService;
   }
-
-  private static final int MAX_HEADER_BYTES = 64 * 1024;
 
   @Override
   protected ServerConnector getServerConnector() {

@@ -1,8 +1,6 @@
 package dev.eider.server.avatica;
 
 import dev.eider.server.auth.Role;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,6 +9,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
@@ -38,16 +39,18 @@ final class EiderMeta extends JdbcMeta {
   private final ServerLimits limits;
   private final ConnectionBudget budget;
   private final StatementWatchdog watchdog;
+  private final ScheduledExecutorService timer;
   private final Map<Integer, Tracked> statements = new ConcurrentHashMap<>();
   private final ThreadLocal<Statement> justCreated = new ThreadLocal<>();
 
   EiderMeta(String engineUrl, Properties engineInfo, CallerContext callers, ServerLimits limits,
-      ConnectionBudget budget, StatementWatchdog watchdog) throws SQLException {
+      ConnectionBudget budget, StatementWatchdog watchdog, ScheduledExecutorService timer) throws SQLException {
     super(engineUrl, withCacheSettings(engineInfo, limits));
     this.callers = callers;
     this.limits = limits;
     this.budget = budget;
     this.watchdog = watchdog;
+    this.timer = timer;
   }
 
   private static Properties withCacheSettings(Properties engineInfo, ServerLimits limits) {
@@ -94,20 +97,7 @@ final class EiderMeta extends JdbcMeta {
 
   @Override
   protected Connection createConnection(String url, Properties info) throws SQLException {
-    Connection connection = super.createConnection(url, info);
-    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-          Object result;
-          try {
-            result = method.invoke(connection, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-          if (result instanceof Statement statement) {
-            justCreated.set(statement);
-          }
-          return result;
-        });
+    return EngineConnections.wrap(super.createConnection(url, info), justCreated::set);
   }
 
   @Override
@@ -154,7 +144,7 @@ final class EiderMeta extends JdbcMeta {
   public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
       throws NoSuchStatementException {
     sqlCommands.forEach(this::requireRole);
-    return watchdog.guard(statement(h), () -> super.prepareAndExecuteBatch(h, sqlCommands));
+    return running(h, () -> super.prepareAndExecuteBatch(h, sqlCommands));
   }
 
   @Override
@@ -162,32 +152,32 @@ final class EiderMeta extends JdbcMeta {
     if (state.type == QueryState.StateType.SQL) {
       requireRole(state.sql);
     }
-    return watchdog.guard(statement(h), () -> super.syncResults(h, state, offset));
+    return running(h, () -> super.syncResults(h, state, offset));
   }
 
   @Override
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
-    return watchdog.guard(statement(h), () -> super.execute(h, parameterValues, maxRowsInFirstFrame));
+    return running(h, () -> super.execute(h, parameterValues, maxRowsInFirstFrame));
   }
 
   @Override
   public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> updateBatches)
       throws NoSuchStatementException {
-    return watchdog.guard(statement(h), () -> super.executeBatch(h, updateBatches));
+    return running(h, () -> super.executeBatch(h, updateBatches));
   }
 
   @Override
   public ExecuteBatchResult executeBatchProtobuf(StatementHandle h, List<Requests.UpdateBatch> updateBatches)
       throws NoSuchStatementException {
-    return watchdog.guard(statement(h), () -> super.executeBatchProtobuf(h, updateBatches));
+    return running(h, () -> super.executeBatchProtobuf(h, updateBatches));
   }
 
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
     try {
-      return watchdog.guard(statement(h), () -> super.fetch(h, offset, fetchMaxRowCount));
+      return running(h, () -> super.fetch(h, offset, fetchMaxRowCount));
     } catch (NoSuchStatementException | MissingResultsException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -203,6 +193,21 @@ final class EiderMeta extends JdbcMeta {
       statements.put(handle.id, new Tracked(handle.connectionId, statement));
     }
     return handle;
+  }
+
+  /**
+   * Runs a call on a client statement under the statement timeout, and keeps the statement's connection from
+   * expiring as idle while the call runs (the connection cache counts only requests as use).
+   */
+  private <T, E extends Exception> T running(StatementHandle h, StatementWatchdog.Work<T, E> work) throws E {
+    long period = Math.max(1, limits.idleTimeout().toMillis() / 2);
+    ScheduledFuture<?> keepAlive = timer.scheduleAtFixedRate(
+        () -> getConnectionCache().getIfPresent(h.connectionId), period, period, TimeUnit.MILLISECONDS);
+    try {
+      return watchdog.guard(statement(h), work);
+    } finally {
+      keepAlive.cancel(false);
+    }
   }
 
   private Statement statement(StatementHandle h) {

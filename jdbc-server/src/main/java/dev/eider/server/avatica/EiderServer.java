@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.calcite.avatica.metrics.noop.NoopMetricsSystemConfiguration;
 import org.apache.calcite.avatica.server.AvaticaHandler;
 import org.apache.calcite.avatica.server.AvaticaServerConfiguration;
@@ -33,18 +35,18 @@ public final class EiderServer implements AutoCloseable {
   private final ServerOptions options;
   private final List<DatabaseLock> locks;
   private final Connection anchor;
-  private final StatementWatchdog watchdog;
+  private final ScheduledExecutorService timer;
   private final UserServices services;
   private final EiderHttpServer http;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private boolean closed;
 
   private EiderServer(ServerOptions options, List<DatabaseLock> locks, Connection anchor,
-      StatementWatchdog watchdog, UserServices services, EiderHttpServer http) {
+      ScheduledExecutorService timer, UserServices services, EiderHttpServer http) {
     this.options = options;
     this.locks = locks;
     this.anchor = anchor;
-    this.watchdog = watchdog;
+    this.timer = timer;
     this.services = services;
     this.http = http;
   }
@@ -53,24 +55,32 @@ public final class EiderServer implements AutoCloseable {
   public static EiderServer start(ServerOptions options) throws IOException, SQLException {
     List<DatabaseLock> locks = new ArrayList<>();
     Connection anchor = null;
-    StatementWatchdog watchdog = null;
+    ScheduledExecutorService timer = null;
     try {
-      String holder = "bound to " + options.bind() + ":" + (options.port() == 0 ? "any port" : options.port());
+      String holder = "starting on " + options.bind() + ":" + options.port();
       for (var database : options.databases()) {
         locks.add(DatabaseLock.acquire(database, holder));
       }
       anchor = openEngine(options.engineUrl());
       CallerContext callers = new CallerContext(Caller.anonymous());
-      watchdog = new StatementWatchdog(options.limits().statementTimeout());
+      timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "eider-server-timer");
+        thread.setDaemon(true);
+        return thread;
+      });
+      StatementWatchdog watchdog = new StatementWatchdog(options.limits().statementTimeout(), timer);
       UserServices services = new UserServices(options.engineUrl(), new Properties(), callers, options.limits(),
-          watchdog);
+          watchdog, timer);
       EiderHttpServer http = httpServer(options, callers, services);
       startListening(http, options);
-      EiderServer server = new EiderServer(options, locks, anchor, watchdog, services, http);
+      EiderServer server = new EiderServer(options, locks, anchor, timer, services, http);
+      for (DatabaseLock lock : locks) {
+        lock.describeHolder(server.clientUrl());
+      }
       LOG.info("serving {} at {}", options.engineUrl(), server.clientUrl());
       return server;
     } catch (IOException | SQLException | RuntimeException e) {
-      closeQuietly(anchor, watchdog, locks);
+      closeQuietly(anchor, timer, locks);
       throw e;
     }
   }
@@ -78,6 +88,11 @@ public final class EiderServer implements AutoCloseable {
   /** Client connections open now, over all users (idle ones past the idle timeout are closed first). */
   public long openConnections() {
     return services.openConnections();
+  }
+
+  /** Requests being served now. */
+  public int runningRequests() {
+    return services.runningRequests();
   }
 
   /** The port the server listens on. */
@@ -109,18 +124,22 @@ public final class EiderServer implements AutoCloseable {
     }
     closed = true;
     LOG.info("shutting down: waiting up to {} for running requests", options.shutdownGrace());
+    boolean clean = false;
     try {
-      services.shutdown(options.shutdownGrace());
+      clean = services.shutdown(options.shutdownGrace());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      LOG.warn("shutdown interrupted; closing connections now");
+    }
+    if (!clean) {
+      LOG.warn("{} requests did not stop after cancellation; their connections stay open until the process"
+          + " exits (DuckDB replays its write-ahead log at the next open)", services.runningRequests());
     }
     try {
       http.stop();
     } catch (RuntimeException e) {
       LOG.warn("stopping the HTTP listener failed: {}", e.getMessage());
     }
-    closeQuietly(anchor, watchdog, locks);
+    closeQuietly(anchor, timer, locks);
     LOG.info("server stopped");
     stopped.countDown();
   }
@@ -188,7 +207,7 @@ public final class EiderServer implements AutoCloseable {
     return bind.equals("0.0.0.0") || bind.equals("::") ? "localhost" : bind;
   }
 
-  private static void closeQuietly(Connection anchor, StatementWatchdog watchdog, List<DatabaseLock> locks) {
+  private static void closeQuietly(Connection anchor, ScheduledExecutorService timer, List<DatabaseLock> locks) {
     if (anchor != null) {
       try {
         anchor.close();
@@ -196,8 +215,8 @@ public final class EiderServer implements AutoCloseable {
         LOG.warn("closing the engine failed: {}", e.getMessage());
       }
     }
-    if (watchdog != null) {
-      watchdog.close();
+    if (timer != null) {
+      timer.shutdownNow();
     }
     for (DatabaseLock lock : locks) {
       try {

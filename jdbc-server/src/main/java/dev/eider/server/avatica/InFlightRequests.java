@@ -37,6 +37,16 @@ final class InFlightRequests {
     }
   }
 
+  /** Requests being served now. */
+  int running() {
+    lock.lock();
+    try {
+      return running;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Refuses new requests, then waits up to {@code grace} for running ones; true if none is left. */
   boolean closeAndAwait(Duration grace) throws InterruptedException {
     lock.lock();

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * Backs up the engine's own query timeout ({@link Statement#setQueryTimeout}, which Calcite counts from the
  * start of execution to the last row fetched): a single execute or fetch call still running when the timeout
  * has passed is cancelled through {@link Statement#cancel()}, and a call that fails once the timeout has
- * passed (whichever of the two stopped it) reports a {@link SQLTimeoutException} naming the limit.
+ * passed, or that the engine stopped for its timeout, reports a {@link SQLTimeoutException} naming the limit.
  */
-public final class StatementWatchdog implements AutoCloseable {
+public final class StatementWatchdog {
 
   private static final Logger LOG = LoggerFactory.getLogger(StatementWatchdog.class);
 
@@ -31,14 +30,13 @@ public final class StatementWatchdog implements AutoCloseable {
     T run() throws E;
   }
 
-  /** @param timeout the longest a single execute or fetch may run; zero for no limit */
-  public StatementWatchdog(Duration timeout) {
+  /**
+   * @param timeout the longest a single execute or fetch may run; zero for no limit
+   * @param timer runs the cancellations
+   */
+  public StatementWatchdog(Duration timeout, ScheduledExecutorService timer) {
     this.timeout = timeout;
-    this.timer = timeout.isZero() ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "eider-statement-watchdog");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.timer = timer;
   }
 
   /** The limit, zero if none. */
@@ -48,7 +46,7 @@ public final class StatementWatchdog implements AutoCloseable {
 
   /** Runs {@code work} on {@code statement}, cancelling the statement if it outlives the timeout. */
   public <T, E extends Exception> T guard(Statement statement, Work<T, E> work) throws E {
-    if (timer == null || statement == null) {
+    if (timeout.isZero() || statement == null) {
       return work.run();
     }
     long start = System.nanoTime();
@@ -64,13 +62,23 @@ public final class StatementWatchdog implements AutoCloseable {
       }
       return result;
     } catch (RuntimeException e) {
-      if (fired.get() || System.nanoTime() - start >= timeout.toNanos()) {
+      if (fired.get() || System.nanoTime() - start >= timeout.toNanos() || isTimeout(e)) {
         throw timedOut(e);
       }
       throw e;
     } finally {
       alarm.cancel(false);
     }
+  }
+
+  /** True if the engine itself stopped the statement for its query timeout (DuckDB interrupts it). */
+  private static boolean isTimeout(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private RuntimeException timedOut(Throwable cause) {
@@ -87,13 +95,6 @@ public final class StatementWatchdog implements AutoCloseable {
       statement.cancel();
     } catch (SQLException | RuntimeException e) {
       LOG.warn("could not cancel a statement past the timeout: {}", e.getMessage());
-    }
-  }
-
-  @Override
-  public void close() {
-    if (timer != null) {
-      timer.shutdownNow();
     }
   }
 }

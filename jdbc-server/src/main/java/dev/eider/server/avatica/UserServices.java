@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.remote.Service;
 
@@ -22,6 +23,7 @@ final class UserServices {
   private final CallerContext callers;
   private final ServerLimits limits;
   private final StatementWatchdog watchdog;
+  private final ScheduledExecutorService timer;
   private final ConnectionBudget budget;
   private final Map<String, EiderMeta> metas = new ConcurrentHashMap<>();
   private final Map<String, Service> services = new ConcurrentHashMap<>();
@@ -29,12 +31,13 @@ final class UserServices {
   private volatile Service.RpcMetadataResponse rpcMetadata;
 
   UserServices(String engineUrl, Properties engineInfo, CallerContext callers, ServerLimits limits,
-      StatementWatchdog watchdog) {
+      StatementWatchdog watchdog, ScheduledExecutorService timer) {
     this.engineUrl = engineUrl;
     this.engineInfo = engineInfo;
     this.callers = callers;
     this.limits = limits;
     this.watchdog = watchdog;
+    this.timer = timer;
     this.budget = new ConnectionBudget(limits.maxConnections(), this::openConnections);
   }
 
@@ -44,21 +47,33 @@ final class UserServices {
         (proxy, method, args) -> dispatch(method, args));
   }
 
+  /** Requests being served now. */
+  int runningRequests() {
+    return inFlight.running();
+  }
+
   /** Open connections over all users. */
   long openConnections() {
     return metas.values().stream().mapToLong(EiderMeta::openConnections).sum();
   }
 
   /**
-   * Stops taking requests, gives running ones {@code grace} to finish, cancels those still running (and
-   * waits as long again for them to stop), then closes every connection.
+   * Stops taking requests, gives running ones {@code grace} to finish, cancels those still running and waits
+   * as long again, then closes every connection. If a statement ignores the cancel (the engine may not pass a
+   * cancel down to DuckDB), its connections are left open rather than blocking shutdown: DuckDB's write-ahead
+   * log keeps every commit, and the next open replays it.
+   *
+   * @return true if every request finished and every connection was closed
    */
-  void shutdown(Duration grace) throws InterruptedException {
+  boolean shutdown(Duration grace) throws InterruptedException {
     if (!inFlight.closeAndAwait(grace)) {
       metas.values().forEach(EiderMeta::cancelAll);
-      inFlight.closeAndAwait(grace);
+      if (!inFlight.closeAndAwait(grace)) {
+        return false;
+      }
     }
     metas.values().forEach(EiderMeta::closeAll);
+    return true;
   }
 
   private Object dispatch(Method method, Object[] args) throws Throwable {
@@ -89,7 +104,7 @@ final class UserServices {
 
   private EiderMeta newMeta(String user) {
     try {
-      return new EiderMeta(engineUrl, engineInfo, callers, limits, budget, watchdog);
+      return new EiderMeta(engineUrl, engineInfo, callers, limits, budget, watchdog, timer);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot serve user " + user + ": " + e.getMessage(), e);
     }

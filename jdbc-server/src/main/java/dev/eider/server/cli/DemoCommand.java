@@ -6,7 +6,9 @@ import dev.eider.embedding.demo.BuildProgress;
 import dev.eider.embedding.demo.CorpusEntry;
 import dev.eider.embedding.demo.DemoDatabase;
 import dev.eider.embedding.demo.FoldocCorpus;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Creates the demo database if it is missing: the Free On-line Dictionary of Computing,"
-          + " one row per entry with its category, year and a text embedding (FLOAT[384]),"
+          + " one row per entry with its category, year of last update and a text embedding (FLOAT[384]),"
           + " then runs one query on it.",
       "Safe to interrupt and rerun: an unfinished build resumes; a finished database is reused."
     })
@@ -51,10 +53,22 @@ final class DemoCommand implements Callable<Integer> {
           + TextEmbedders.DEFAULT_MODEL + "; also bge-small-en-v15-q).")
   private String model;
 
+  @Option(
+      names = "--throughput",
+      paramLabel = "N",
+      description = "Instead of building, measure embedding speed on the first N corpus texts:"
+          + " one text per call, then batches of " + THROUGHPUT_BATCH + ".")
+  private Integer throughput;
+
+  private static final int THROUGHPUT_BATCH = 128;
+
   @Override
   public Integer call() throws Exception {
     if (rows != null && rows <= 0) {
       throw new IllegalArgumentException("--rows must be positive, not " + rows);
+    }
+    if (throughput != null) {
+      return measureThroughput();
     }
     Path dbFile = db != null ? db.toAbsolutePath() : ModelFile.inHome().databaseFile();
     TextEmbedder embedder =
@@ -80,6 +94,40 @@ final class DemoCommand implements Callable<Integer> {
     out.println("More in the README's Tour: paste its queries in ./eider sql");
     out.flush();
     return 0;
+  }
+
+  private int measureThroughput() {
+    if (throughput <= 0) {
+      throw new IllegalArgumentException("--throughput must be positive, not " + throughput);
+    }
+    TextEmbedder embedder =
+        TextEmbedders.fromClassPath(getClass().getClassLoader())
+            .get(model != null ? model : TextEmbedders.defaultModel());
+    List<String> texts =
+        FoldocCorpus.bundled().stream().limit(throughput).map(CorpusEntry::text).toList();
+    embedder.embed(texts.getFirst()); // load and warm up the model outside the timings
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("%s on %d corpus texts, %d cores (CPU time counts only this process's work):%n",
+        embedder.model(), texts.size(), Runtime.getRuntime().availableProcessors());
+    report(out, "one text per call", texts.size(), () -> texts.forEach(embedder::embed));
+    report(out, "batches of " + THROUGHPUT_BATCH, texts.size(), () -> {
+      for (int from = 0; from < texts.size(); from += THROUGHPUT_BATCH) {
+        embedder.embedAll(texts.subList(from, Math.min(texts.size(), from + THROUGHPUT_BATCH)));
+      }
+    });
+    out.flush();
+    return 0;
+  }
+
+  private static void report(PrintWriter out, String how, int texts, Runnable work) {
+    OperatingSystemMXBean os =
+        (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long wallStart = System.nanoTime();
+    long cpuStart = os.getProcessCpuTime();
+    work.run();
+    double wall = (System.nanoTime() - wallStart) / 1e9;
+    double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+    out.printf("  %-18s %6.0f texts/s  %6.0f texts per CPU-second%n", how, texts / wall, texts / cpu);
   }
 
   private static void printSampleQuery(Path dbFile, PrintWriter out) throws SQLException {

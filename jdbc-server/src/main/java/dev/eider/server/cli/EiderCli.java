@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Eider 0.1.0",
     description = "SQL vector search over DuckDB with an LM-DiskANN index.",
-    subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, UserCommand.class, DemoCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, SqlCommand.class, ServeCommand.class,
+        UserCommand.class, ServeBenchCommand.class, DemoCommand.class})
 public final class EiderCli implements Runnable {
 
   @Override
@@ -18,6 +19,14 @@ public final class EiderCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new EiderCli()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line; a command that fails prints its error in one line and exits with status 1. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new EiderCli()).setExecutionExceptionHandler((e, command, parseResult) -> {
+      command.getErr().println("eider " + command.getCommandName() + ": " + e.getMessage());
+      return 1;
+    });
   }
 }

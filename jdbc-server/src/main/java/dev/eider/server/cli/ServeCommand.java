@@ -1,5 +1,7 @@
 package dev.eider.server.cli;
 
+import dev.eider.embedding.demo.BuildProgress;
+import dev.eider.embedding.demo.DemoDatabase;
 import dev.eider.server.avatica.EiderServer;
 import dev.eider.server.avatica.ServerLimits;
 import dev.eider.server.avatica.ServerOptions;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -150,7 +153,8 @@ public final class ServeCommand implements Callable<Integer> {
     ServeCommand reparsed = new ServeCommand();
     CommandLine commandLine = new CommandLine(reparsed);
     commandLine.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
-    commandLine.parseArgs(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    commandLine.parseArgs(args.subList(args.indexOf(spec.name()) + 1, args.size()).toArray(String[]::new));
     reparsed.config = null;
     return reparsed;
   }
@@ -182,7 +186,18 @@ public final class ServeCommand implements Callable<Integer> {
     if (source != null && source.model != null) {
       return ServedDatabase.model(source.model);
     }
-    return ServedDatabase.model(Path.of(System.getProperty("eider.home", ".")).resolve("model.json"));
+    ModelFile model = ModelFile.inHome();
+    createDemoDatabaseIfMissing(model.databaseFile());
+    return ServedDatabase.model(model.file());
+  }
+
+  /** The default model's database is the demo database: built on first use (minutes, with progress). */
+  private static void createDemoDatabaseIfMissing(Path database) throws IOException {
+    try {
+      DemoDatabase.ensure(database, BuildProgress.consoleBar());
+    } catch (SQLException e) {
+      throw new IOException("cannot create the demo database " + database + ": " + e.getMessage(), e);
+    }
   }
 
   private Serialization serialization() {

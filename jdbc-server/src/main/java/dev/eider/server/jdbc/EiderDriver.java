@@ -2,12 +2,14 @@ package dev.eider.server.jdbc;
 
 import dev.eider.adapter.DuckDbSchemaFactory;
 import dev.eider.adapter.duckdb.DuckDbDatabases;
-import dev.eider.adapter.parser.EiderSqlParserFactory;
 import dev.eider.adapter.duckdb.DuckDbSession;
+import dev.eider.adapter.parser.EiderSqlParserFactory;
+import dev.eider.planner.EiderPrepare;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,8 +20,6 @@ import org.apache.calcite.avatica.HandlerImpl;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.util.JsonBuilder;
-import dev.eider.planner.EiderPrepare;
-import java.util.List;
 
 /**
  * The embedded Eider JDBC driver. URLs:

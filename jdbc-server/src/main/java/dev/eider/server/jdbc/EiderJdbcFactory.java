@@ -24,7 +24,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Creates Eider's JDBC objects: Calcite's, except that connections get an {@link EiderTypeFactory} (so
- * vector types keep their dimension). Avatica instantiates it by class name.
+ * vector types keep their dimension) and result sets are {@link EiderResultSet}s (arrays readable
+ * through the Avatica server). Avatica instantiates it by class name.
  */
 public class EiderJdbcFactory extends CalciteFactory {
   private final CalciteJdbc41Factory calcite = new CalciteJdbc41Factory();
@@ -61,7 +62,8 @@ public class EiderJdbcFactory extends CalciteFactory {
   @Override
   public AvaticaResultSet newResultSet(AvaticaStatement statement, QueryState state,
       Meta.Signature signature, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
-    return calcite.newResultSet(statement, state, signature, timeZone, firstFrame);
+    return new EiderResultSet(statement, signature, newResultSetMetaData(statement, signature),
+        timeZone, firstFrame);
   }
 
   @Override

@@ -22,7 +22,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Calcite's JDBC metadata and execution, plus: vector bind parameters normalised before execution
- * ({@link VectorParameters}), and primary keys read from DuckDB's constraints.
+ * ({@link VectorParameters}), DuckDB's error messages brought to the front ({@link DuckDbErrors}),
+ * and primary keys read from DuckDB's constraints.
  */
 public class EiderMeta extends CalciteMetaBridge {
   private static final String PRIMARY_KEYS_SQL =
@@ -40,14 +41,19 @@ public class EiderMeta extends CalciteMetaBridge {
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
       int maxRowsInFirstFrame) throws NoSuchStatementException {
     VectorParameters.normalize(preparedSignature(h), parameterValues);
-    return super.execute(h, parameterValues, maxRowsInFirstFrame);
+    try {
+      return super.execute(h, parameterValues, maxRowsInFirstFrame);
+    } catch (RuntimeException e) {
+      throw DuckDbErrors.clarify(e);
+    }
   }
 
   @Override
   public Iterable<Object> createIterable(StatementHandle handle, QueryState state,
       Signature signature, @Nullable List<TypedValue> parameterValues, @Nullable Frame firstFrame) {
     VectorParameters.normalize(signature, parameterValues);
-    return super.createIterable(handle, state, signature, parameterValues, firstFrame);
+    return DuckDbErrors.clarifying(
+        super.createIterable(handle, state, signature, parameterValues, firstFrame));
   }
 
   @Override

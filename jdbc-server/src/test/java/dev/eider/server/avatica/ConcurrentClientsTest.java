@@ -66,7 +66,7 @@ class ConcurrentClientsTest {
         PreparedStatement search = connection.prepareStatement(
             "SELECT id, embedding <-> ? AS dist FROM docs WHERE category = ? ORDER BY dist LIMIT 10");
         PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO docs (id, title, category, year, embedding) VALUES (?, ?, ?, ?, ?)")) {
+            "INSERT INTO docs (id, title, category, pub_year, embedding) VALUES (?, ?, ?, ?, ?)")) {
       for (int op = 0; op < OPERATIONS_PER_CLIENT; op++) {
         float[] vector = DocsTable.query(clientNumber * 1000L + op);
         if (op % 2 == 0) {

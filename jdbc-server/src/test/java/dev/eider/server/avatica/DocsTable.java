@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * A DuckDB table {@code docs(id BIGINT PRIMARY KEY, title VARCHAR, category VARCHAR, year INT,
+ * A DuckDB table {@code docs(id BIGINT PRIMARY KEY, title VARCHAR, category VARCHAR, pub_year INT,
  * embedding FLOAT[DIMS])} of seeded random rows, written straight through DuckDB's JDBC driver, and kept in
  * memory as the brute-force oracle for k-NN answers.
  */
@@ -34,7 +34,7 @@ final class DocsTable {
     float[][] vectors = new float[rows][DIMS];
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
         Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE docs (id BIGINT PRIMARY KEY, title VARCHAR, category VARCHAR, year INT,"
+      statement.execute("CREATE TABLE docs (id BIGINT PRIMARY KEY, title VARCHAR, category VARCHAR, pub_year INT,"
           + " embedding FLOAT[" + DIMS + "])");
       try (PreparedStatement insert = connection.prepareStatement(
           "INSERT INTO docs VALUES (?, ?, ?, ?, CAST(? AS FLOAT[" + DIMS + "]))")) {

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -20,8 +21,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
+import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,7 @@ class SecurityTest {
   private static Path usersFile;
   private static EiderServer basicTls;
   private static EiderServer digest;
+  private static EiderServer basicJson;
   private static ThinClient client;
 
   @BeforeAll
@@ -61,6 +65,9 @@ class SecurityTest {
         .tls(tls.keystore(), tls.password()).start();
     digest = TestServers.on(dir.resolve("digest.duckdb")).users(usersFile, ServerOptions.Authentication.DIGEST)
         .start();
+    DocsTable.create(dir.resolve("json.duckdb"), 20);
+    basicJson = TestServers.on(dir.resolve("json.duckdb")).users(usersFile, ServerOptions.Authentication.BASIC)
+        .serialization(Serialization.JSON).start();
     client = new ThinClient();
   }
 
@@ -68,6 +75,7 @@ class SecurityTest {
   static void stopServers() throws Exception {
     basicTls.close();
     digest.close();
+    basicJson.close();
     client.close();
   }
 
@@ -100,11 +108,11 @@ class SecurityTest {
     noUser.setProperty("truststore", tls.truststore().toString());
     noUser.setProperty("truststore_password", tls.password());
     assertThatThrownBy(() -> client.connect(basicTls.clientUrl(), noUser).createStatement()
-        .executeQuery("SELECT title FROM docs")).isInstanceOf(SQLException.class).hasMessageContaining("401");
+        .executeQuery("SELECT title FROM docs")).hasMessageContaining("HTTP/401");
     assertThatThrownBy(() -> basicAs("the-reader", "wrong").createStatement().executeQuery("SELECT title FROM docs"))
-        .isInstanceOf(SQLException.class).hasMessageContaining("401");
+        .hasMessageContaining("HTTP/401");
     assertThatThrownBy(() -> basicAs("nobody", "reader-pw").createStatement().executeQuery("SELECT 1"))
-        .isInstanceOf(SQLException.class).hasMessageContaining("401");
+        .hasMessageContaining("HTTP/401");
   }
 
   @Test
@@ -112,7 +120,7 @@ class SecurityTest {
     try (Connection connection = basicAs("the-reader", "reader-pw");
         Statement statement = connection.createStatement()) {
       assertThat(count(statement, "SELECT count(*) FROM docs")).isEqualTo(20);
-      assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO docs (id, title) VALUES (100, 'x')"))
+      assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO docs VALUES (100, 'x', 'news', 2020, NULL)"))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("user the-reader has role reader: INSERT needs writer");
       assertThatThrownBy(() -> statement.execute("CREATE TABLE t (id INT)"))
@@ -127,7 +135,7 @@ class SecurityTest {
   void aWriterChangesRowsButNotTheSchemaAndAnAdminChangesTheSchema() throws SQLException {
     try (Connection connection = basicAs("the-writer", "writer-pw");
         Statement statement = connection.createStatement()) {
-      assertThat(statement.executeUpdate("INSERT INTO docs (id, title) VALUES (1000, 'by writer')")).isEqualTo(1);
+      assertThat(statement.executeUpdate("INSERT INTO docs VALUES (1000, 'by writer', 'news', 2020, NULL)")).isEqualTo(1);
       assertThat(statement.executeUpdate("DELETE FROM docs WHERE id = 1000")).isEqualTo(1);
       assertThatThrownBy(() -> statement.execute("DROP TABLE docs"))
           .hasMessageContaining("user the-writer has role writer: DROP needs admin");
@@ -156,9 +164,30 @@ class SecurityTest {
       assertThat(count(statement, "SELECT count(*) FROM docs")).isEqualTo(20);
     }
     assertThatThrownBy(() -> client.connect(digest.clientUrl(), "the-reader", "wrong").createStatement()
-        .executeQuery("SELECT 1")).hasMessageContaining("401");
+        .executeQuery("SELECT 1")).hasMessageContaining("HTTP/401");
     assertThatThrownBy(() -> client.connect(digest.clientUrl(), "the-writer", "writer-pw").createStatement()
-        .executeQuery("SELECT 1")).as("added without --digest").hasMessageContaining("401");
+        .executeQuery("SELECT 1")).as("added without --digest").hasMessageContaining("HTTP/401");
+  }
+
+  @Test
+  void aUserCannotUseAnotherUsersConnectionId() throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      String admin = rawJson(http, "the-admin", "admin-pw",
+          "{\"request\":\"openConnection\",\"connectionId\":\"admins-connection\",\"info\":{}}");
+      assertThat(admin).contains("\"response\":\"openConnection\"");
+      String reader = rawJson(http, "the-reader", "reader-pw",
+          "{\"request\":\"createStatement\",\"connectionId\":\"admins-connection\"}");
+      assertThat(reader).contains("NoSuchConnectionException").doesNotContain("statementId");
+      assertThat(rawJson(http, "the-admin", "admin-pw",
+          "{\"request\":\"createStatement\",\"connectionId\":\"admins-connection\"}")).contains("statementId");
+    }
+  }
+
+  private static String rawJson(HttpClient http, String user, String password, String body) throws Exception {
+    String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + basicJson.port() + "/"))
+        .header("Authorization", "Basic " + credentials).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static long count(Statement statement, String sql) throws SQLException {

@@ -39,14 +39,14 @@ class ServeProcessTest {
       String url = awaitReady(first);
       assertThat(url).startsWith("jdbc:avatica:remote:url=http://127.0.0.1:").doesNotContain(":8765;");
       try (Connection connection = client.connect(url); Statement statement = connection.createStatement()) {
-        assertThat(statement.executeUpdate("INSERT INTO docs (id, title) VALUES (99, 'durable')")).isEqualTo(1);
+        assertThat(statement.executeUpdate("INSERT INTO docs VALUES (99, 'durable', 'news', 2020, NULL)")).isEqualTo(1);
       }
 
       Process second = serve("--duckdb", database.toString(), "--port", "0");
       assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("the second server exits").isTrue();
       assertThat(second.exitValue()).isNotZero();
       assertThat(new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-          .contains("is already served by another Eider server").contains("pid " + first.pid());
+          .contains("is already served by another Eider server").contains("pid " + first.pid()).contains(url);
 
       first.destroy();
       assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("SIGTERM stops the server").isTrue();

@@ -18,6 +18,7 @@ final class TestServers {
   private long maxRows;
   private Duration statementTimeout = Duration.ZERO;
   private Duration idleTimeout = Duration.ofMinutes(10);
+  private Duration shutdownGrace = Duration.ofSeconds(10);
 
   private TestServers() {}
 
@@ -53,9 +54,14 @@ final class TestServers {
     return this;
   }
 
+  TestServers shutdownGrace(Duration grace) {
+    shutdownGrace = grace;
+    return this;
+  }
+
   ServerOptions options() {
     return new ServerOptions(engineUrl, databases, "127.0.0.1", 0, serialization, users, authentication, tls,
-        new ServerLimits(maxConnections, maxRows, statementTimeout, idleTimeout), Duration.ofSeconds(10));
+        new ServerLimits(maxConnections, maxRows, statementTimeout, idleTimeout), shutdownGrace);
   }
 
   EiderServer start() throws Exception {

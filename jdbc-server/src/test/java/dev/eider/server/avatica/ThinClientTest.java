@@ -53,7 +53,7 @@ class ThinClientTest {
   void theConnectionIsTheShadedThinClientsAndQueriesReturnTheTablesRows() throws SQLException {
     try (Connection connection = connect(); Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(
-            "SELECT id, title, category, year FROM docs WHERE year >= 2020 ORDER BY id")) {
+            "SELECT id, title, category, pub_year FROM docs WHERE pub_year >= 2020 ORDER BY id")) {
       assertThat(client.owns(connection)).isTrue();
       List<Long> ids = new ArrayList<>();
       while (rows.next()) {
@@ -61,7 +61,7 @@ class ThinClientTest {
         ids.add(id);
         assertThat(rows.getString("title")).isEqualTo("doc " + id);
         assertThat(rows.getString("category")).isEqualTo(DocsTable.category(id));
-        assertThat(rows.getInt("year")).isEqualTo(DocsTable.year(id));
+        assertThat(rows.getInt("pub_year")).isEqualTo(DocsTable.year(id));
       }
       assertThat(ids).isEqualTo(LongRange.filter(ROWS, id -> DocsTable.year(id) >= 2020));
     }
@@ -91,8 +91,8 @@ class ThinClientTest {
     float[] query = DocsTable.query(8);
     Float[] boxed = IntStream.range(0, query.length).mapToObj(i -> query[i]).toArray(Float[]::new);
     try (Connection connection = connect(); PreparedStatement knn = connection.prepareStatement(
-        "SELECT id FROM docs ORDER BY embedding <-> ? LIMIT 5")) {
-      knn.setArray(1, connection.createArrayOf("FLOAT", boxed));
+        "SELECT id, embedding <-> ? AS dist FROM docs ORDER BY dist LIMIT 5")) {
+      knn.setArray(1, connection.createArrayOf("REAL", boxed));
       assertThat(ids(knn)).isEqualTo(docs.nearestL2(query, null, 5));
     }
   }
@@ -163,7 +163,7 @@ class ThinClientTest {
           names.add(columns.getString("COLUMN_NAME"));
           assertThat(columns.getString("TYPE_NAME")).isNotBlank();
         }
-        assertThat(names).containsExactly("id", "title", "category", "year", "embedding");
+        assertThat(names).containsExactly("id", "title", "category", "pub_year", "embedding");
       }
       assertThat(column(meta.getTypeInfo(), "TYPE_NAME")).contains("VARCHAR", "INTEGER", "BIGINT");
       try (ResultSet keys = meta.getPrimaryKeys(null, "main", "docs")) {
@@ -200,9 +200,10 @@ class ThinClientTest {
             .isInstanceOf(SQLException.class).hasMessageContaining("SELEKT");
       }
       try (PreparedStatement knn = connection.prepareStatement(
-          "SELECT id FROM docs ORDER BY embedding <-> ? LIMIT 3")) {
+          "SELECT id, embedding <-> ? AS dist FROM docs ORDER BY dist LIMIT 3")) {
         knn.setString(1, "[1.0, 2.0]");
-        assertThatThrownBy(knn::executeQuery).isInstanceOf(SQLException.class).hasMessageContaining("dimension");
+        assertThatThrownBy(knn::executeQuery).isInstanceOf(SQLException.class)
+            .hasMessageContaining("bind parameter 1").hasMessageContaining("expected 8, got 2");
         knn.setString(1, "[1.0, oops]");
         assertThatThrownBy(knn::executeQuery).isInstanceOf(SQLException.class);
       }

@@ -40,6 +40,14 @@ class DemoCommandTest {
   }
 
   @Test
+  void throughputReportsBothWaysOfCallingTheModelAndBuildsNothing() {
+    String report = run("demo", "--db", dir.resolve("unused.duckdb").toString(), "--throughput", "8");
+
+    assertThat(report).contains("all-minilm-l6-v2-q on 8 corpus texts", "one text per call", "batches of 128");
+    assertThat(dir.resolve("unused.duckdb")).doesNotExist();
+  }
+
+  @Test
   void nonPositiveRowCountIsRefused() {
     CommandLine cli = new CommandLine(new EiderCli());
     StringWriter err = new StringWriter();

@@ -19,20 +19,38 @@ final class Datasets {
 
   /** Reads a texmex {@code .fvecs} resource, e.g. {@code sift5k/base.fvecs}. */
   static List<float[]> fvecs(String resource) throws IOException {
+    ByteBuffer bytes = read(resource);
+    List<float[]> vectors = new ArrayList<>();
+    while (bytes.hasRemaining()) {
+      float[] vector = new float[bytes.getInt()];
+      for (int i = 0; i < vector.length; i++) {
+        vector[i] = bytes.getFloat();
+      }
+      vectors.add(vector);
+    }
+    return vectors;
+  }
+
+  /** Reads a texmex {@code .ivecs} resource (ground truth: ids of the nearest base rows). */
+  static List<int[]> ivecs(String resource) throws IOException {
+    ByteBuffer bytes = read(resource);
+    List<int[]> rows = new ArrayList<>();
+    while (bytes.hasRemaining()) {
+      int[] row = new int[bytes.getInt()];
+      for (int i = 0; i < row.length; i++) {
+        row[i] = bytes.getInt();
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static ByteBuffer read(String resource) throws IOException {
     try (InputStream in = Datasets.class.getResourceAsStream("/datasets/" + resource)) {
       if (in == null) {
         throw new IOException("missing test resource datasets/" + resource);
       }
-      ByteBuffer bytes = ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
-      List<float[]> vectors = new ArrayList<>();
-      while (bytes.hasRemaining()) {
-        float[] vector = new float[bytes.getInt()];
-        for (int i = 0; i < vector.length; i++) {
-          vector[i] = bytes.getFloat();
-        }
-        vectors.add(vector);
-      }
-      return vectors;
+      return ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
     }
   }
 

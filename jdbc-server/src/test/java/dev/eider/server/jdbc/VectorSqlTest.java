@@ -1,6 +1,7 @@
 package dev.eider.server.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
@@ -119,6 +120,27 @@ class VectorSqlTest {
   }
 
   @Test
+  void vectorParametersInInsertAndUpdate() throws SQLException {
+    try (Connection eider = eider();
+        PreparedStatement insert = eider.prepareStatement(
+            "INSERT INTO items (id, category, emb) VALUES (?, 'c', ?)");
+        PreparedStatement update = eider.prepareStatement("UPDATE items SET emb = ? WHERE id = ?")) {
+      insert.setInt(1, 10);
+      insert.setObject(2, new float[] {0.25f, 0.5f, 0.75f});
+      assertThat(insert.executeUpdate()).isEqualTo(1);
+      insert.setInt(1, 11);
+      insert.setString(2, "[1, 2, 3]");
+      assertThat(insert.executeUpdate()).isEqualTo(1);
+      update.setObject(1, new double[] {7, 8, 9});
+      update.setInt(2, 1);
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+    assertThat(duckDb("SELECT id, emb::VARCHAR FROM items WHERE id IN (1, 10, 11) ORDER BY id"))
+        .containsExactly(List.of(1, "[7.0, 8.0, 9.0]"), List.of(10, "[0.25, 0.5, 0.75]"),
+            List.of(11, "[1.0, 2.0, 3.0]"));
+  }
+
+  @Test
   void queryByExampleUsesAScalarSubquery() throws SQLException {
     List<List<Object>> expected = duckDb("SELECT id FROM items WHERE emb IS NOT NULL ORDER BY "
         + "array_distance(emb, (SELECT emb FROM items WHERE id = 3)), id LIMIT 3");
@@ -137,6 +159,18 @@ class VectorSqlTest {
       assertThat(Sql.rows(eider, sql)).isEqualTo(expected).isNotEmpty();
       assertThat(Sql.duckDbStatements(eider, sql)).singleElement().asString()
           .contains("WHERE ARRAY_DISTANCE(\"emb\", CAST(");
+    }
+  }
+
+  @Test
+  void vectorResultsAreReadWithGetArrayNotGetResultSet() throws SQLException {
+    try (Connection eider = eider();
+        ResultSet rows = eider.createStatement().executeQuery("SELECT emb FROM items WHERE id = 3")) {
+      rows.next();
+      Array vector = rows.getArray(1);
+      assertThat((float[]) vector.getArray()).containsExactly(0.5f, 0.5f, 0.1f);
+      assertThatThrownBy(vector::getResultSet)
+          .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class);
     }
   }
 

@@ -100,10 +100,6 @@ public final class BlockLayout {
         Bytes.getFloats(b, VECTOR, into, 0, dims);
     }
 
-    public void readVector(byte[] b, float[] into, int intoOffset) {
-        Bytes.getFloats(b, VECTOR, into, intoOffset, dims);
-    }
-
     /** Writes the fixed fields (the CRC is written by {@link #seal}). */
     public void writeHeader(byte[] b, int nodeId, int flags, long rowKey, long epoch, long version, int degree) {
         Bytes.putInt(b, NODE_ID, nodeId);
@@ -138,7 +134,12 @@ public final class BlockLayout {
     }
 
     public int crc(byte[] b) {
-        CRC32C crc = new CRC32C();
+        return crc(b, new CRC32C());
+    }
+
+    /** The block's CRC32C computed with a caller's (reset and reused) checksum object. */
+    public int crc(byte[] b, CRC32C crc) {
+        crc.reset();
         crc.update(b, 0, CRC);
         crc.update(b, CRC + 4, blockSize - CRC - 4);
         return (int) crc.getValue();
@@ -146,6 +147,10 @@ public final class BlockLayout {
 
     /** True when the block's stored CRC matches its bytes. */
     public boolean verify(byte[] b) {
-        return b.length == blockSize && crc(b) == storedCrc(b);
+        return verify(b, new CRC32C());
+    }
+
+    public boolean verify(byte[] b, CRC32C crc) {
+        return b.length == blockSize && crc(b, crc) == storedCrc(b);
     }
 }

@@ -43,9 +43,11 @@ public final class Bytes {
         FLOAT.set(b, off, v);
     }
 
-    /** Copies {@code n} floats stored at {@code b[off..]} into {@code dst[dstOff..]}. */
+    /** Copies {@code n} floats stored at {@code b[off..]} into {@code dst[dstOff..]} (allocation-free). */
     public static void getFloats(byte[] b, int off, float[] dst, int dstOff, int n) {
-        MemorySegment.copy(MemorySegment.ofArray(b), LE_FLOAT, off, dst, dstOff, n);
+        for (int i = 0; i < n; i++) {
+            dst[dstOff + i] = (float) FLOAT.get(b, off + 4 * i);
+        }
     }
 
     /** Stores {@code n} floats of {@code src[srcOff..]} at {@code b[off..]}. */

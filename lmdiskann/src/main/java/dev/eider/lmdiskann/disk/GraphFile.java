@@ -64,7 +64,10 @@ public final class GraphFile implements AutoCloseable {
     }
 
     private static void readFully(FileChannel channel, byte[] into, long position) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(into);
+        readFully(channel, ByteBuffer.wrap(into), position);
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
         while (buffer.hasRemaining()) {
             int n = channel.read(buffer, position + buffer.position());
             if (n < 0) {
@@ -91,16 +94,21 @@ public final class GraphFile implements AutoCloseable {
 
     /** Reads node {@code nodeId}'s block into {@code into} and checks its CRC and node id. */
     public void readBlock(int nodeId, byte[] into) {
+        readBlock(nodeId, into, new ReadScratch());
+    }
+
+    /** As {@link #readBlock(int, byte[])}, reusing the caller's checksum and buffer objects. */
+    public void readBlock(int nodeId, byte[] into, ReadScratch scratch) {
         if (nodeId < 0 || nodeId >= header.nodeSlots()) {
             throw new CorruptIndexException(path + ": node " + nodeId + " is outside the file's "
                     + header.nodeSlots() + " blocks and not in the journal");
         }
         try {
-            readFully(channel, into, offsetOf(nodeId));
+            readFully(channel, scratch.wrap(into), offsetOf(nodeId));
         } catch (IOException e) {
             throw new UncheckedIOException("reading node " + nodeId + " from " + path, e);
         }
-        if (!layout.verify(into)) {
+        if (!layout.verify(into, scratch.crc)) {
             throw new CorruptIndexException(path + ": block of node " + nodeId + " fails its CRC32C check (stored "
                     + Integer.toHexString(layout.storedCrc(into)) + ", computed "
                     + Integer.toHexString(layout.crc(into)) + "): the file is damaged; rebuild the index");

@@ -3,6 +3,7 @@ package dev.eider.lmdiskann.graph;
 import dev.eider.lmdiskann.CorruptIndexException;
 import dev.eider.lmdiskann.RowKeyMap;
 import dev.eider.lmdiskann.disk.BlockLayout;
+import dev.eider.lmdiskann.disk.ReadScratch;
 import dev.eider.lmdiskann.journal.JournalBlock;
 import java.util.List;
 
@@ -41,13 +42,14 @@ public final class GraphLoader {
     public static ScanResult scan(GraphView view, RowKeyMap rowKeys) {
         BlockLayout layout = view.layout();
         byte[] buffer = new byte[layout.blockSize()];
+        ReadScratch scratch = new ReadScratch();
         int live = 0;
         int[] free = new int[16];
         int freeCount = 0;
         int[] pending = new int[16];
         int pendingCount = 0;
         for (int id = 0; id < view.nodeSlots(); id++) {
-            byte[] block = view.blockUncached(id, buffer);
+            byte[] block = view.blockUncached(id, buffer, scratch);
             if (layout.isFree(block)) {
                 free = grow(free, freeCount);
                 free[freeCount++] = id;

@@ -113,15 +113,15 @@ public final class GraphSearcher {
     public SearchResult filtered(GraphView view, SearchScratch s, float[] query, int k, int searchL,
                                  AllowedIds allowed, int visitBudget) {
         long allowedCount = allowed.cardinality();
+        s.start(query);
         if (allowedCount <= k || allowedCount * allowedCount <= (long) searchL * Math.max(1, view.liveCount())) {
-            return exact(view, s, query, k, allowed, NO_RADIUS, SearchStrategy.EXACT);
+            return exact(view, s, k, allowed, NO_RADIUS, SearchStrategy.EXACT);
         }
         int budget = visitBudget > 0 ? visitBudget : autoBudget(view, searchL, allowedCount);
-        s.start(query);
         s.results.reset(Math.max(k, searchL));
         explore(view, s, allowed, budget, searchL);
         if (s.results.size() < k && allowedCount >= k) {
-            return exact(view, s, query, k, allowed, NO_RADIUS, SearchStrategy.FILTERED_GRAPH_THEN_EXACT);
+            return exact(view, s, k, allowed, NO_RADIUS, SearchStrategy.FILTERED_GRAPH_THEN_EXACT);
         }
         return finish(s, k, SearchStrategy.FILTERED_GRAPH);
     }
@@ -141,12 +141,12 @@ public final class GraphSearcher {
      */
     public SearchResult radius(GraphView view, SearchScratch s, float[] query, float radius, int searchL,
                                AllowedIds allowed, int visitBudget) {
+        s.start(query);
         if (allowed != null && allowed.cardinality() * allowed.cardinality()
                 <= (long) searchL * Math.max(1, view.liveCount())) {
-            return exact(view, s, query, Integer.MAX_VALUE, allowed, radius, SearchStrategy.EXACT);
+            return exact(view, s, Integer.MAX_VALUE, allowed, radius, SearchStrategy.EXACT);
         }
         int limit = Math.max(searchL, Math.min(view.nodeSlots(), visitBudget > 0 ? visitBudget : Integer.MAX_VALUE));
-        s.start(query);
         int beam = searchL;
         while (true) {
             s.seen.clear();
@@ -189,23 +189,12 @@ public final class GraphSearcher {
         }
     }
 
-    /** Exact scan of the allowed set: one block read per allowed id. */
-    private SearchResult exact(GraphView view, SearchScratch s, float[] query, int k, AllowedIds allowed,
-                               float radiusLimit, SearchStrategy strategy) {
-        int visitedBefore = s.visited;
-        long distancesBefore = s.distanceComputations;
-        int disk = s.fromDisk;
-        int cache = s.fromCache;
-        int journal = s.fromJournal;
-        boolean continuing = strategy == SearchStrategy.FILTERED_GRAPH_THEN_EXACT;
-        s.start(query);
-        if (continuing) {
-            s.visited = visitedBefore;
-            s.distanceComputations = distancesBefore;
-            s.fromDisk = disk;
-            s.fromCache = cache;
-            s.fromJournal = journal;
-        }
+    /**
+     * Exact scan of the allowed set, one block read per allowed id, into fresh results; the statistics keep
+     * counting from whatever ran before in this search.
+     */
+    private SearchResult exact(GraphView view, SearchScratch s, int k, AllowedIds allowed, float radiusLimit,
+                               SearchStrategy strategy) {
         s.results.reset(k);
         int slots = view.nodeSlots();
         allowed.forEach(id -> {

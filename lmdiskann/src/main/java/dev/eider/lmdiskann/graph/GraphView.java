@@ -4,6 +4,7 @@ import dev.eider.lmdiskann.CorruptIndexException;
 import dev.eider.lmdiskann.disk.BlockCache;
 import dev.eider.lmdiskann.disk.BlockLayout;
 import dev.eider.lmdiskann.disk.GraphFile;
+import dev.eider.lmdiskann.disk.ReadScratch;
 
 /**
  * One published, immutable state of the index: the journal snapshot over the graph file, and the counters that
@@ -35,14 +36,16 @@ public record GraphView(GraphFile file, BlockCache cache, JournalOverlay journal
             counters.fromJournal++;
             return b;
         }
-        b = cache.get(id);
-        if (b != null) {
-            counters.fromCache++;
-            return b;
+        if (cache.enabled()) {
+            b = cache.get(id);
+            if (b != null) {
+                counters.fromCache++;
+                return b;
+            }
         }
         counters.fromDisk++;
         byte[] read = cache.enabled() || into == null ? new byte[layout().blockSize()] : into;
-        file.readBlock(id, read);
+        file.readBlock(id, read, counters);
         if (read != into) {
             cache.put(id, read);
         }
@@ -50,12 +53,12 @@ public record GraphView(GraphFile file, BlockCache cache, JournalOverlay journal
     }
 
     /** The newest block of {@code id} read into {@code into} from the journal or the file, bypassing the cache. */
-    byte[] blockUncached(int id, byte[] into) {
+    byte[] blockUncached(int id, byte[] into, ReadScratch scratch) {
         byte[] b = journal.get(id);
         if (b != null) {
             return b;
         }
-        file.readBlock(id, into);
+        file.readBlock(id, into, scratch);
         return into;
     }
 
@@ -69,7 +72,7 @@ public record GraphView(GraphFile file, BlockCache cache, JournalOverlay journal
     }
 
     /** Counts where blocks came from. */
-    public static class ReadCounters {
+    public static class ReadCounters extends ReadScratch {
         public int fromDisk;
         public int fromCache;
         public int fromJournal;

@@ -242,7 +242,11 @@ public final class IndexWriter {
         bumpVersion(block, op, layout.flags(block), kept);
     }
 
-    /** Tombstones the node of {@code rowKey} and repairs its out-neighbors that point back; null if absent. */
+    /**
+     * Tombstones the node of {@code rowKey} (searches still route through it) and unlinks it from its
+     * out-neighbors that point back; null if the key is not indexed. Nodes elsewhere that point at it are
+     * patched by {@link #consolidate}.
+     */
     public WriteOperation delete(GraphView view, long rowKey) {
         int id = rowKeys.nodeOf(rowKey);
         if (id == RowKeyMap.NO_NODE) {
@@ -261,7 +265,7 @@ public final class IndexWriter {
             }
             byte[] qBlock = read(view, op, q);
             if (!layout.isTombstone(qBlock) && pointsAtAny(qBlock, gone)) {
-                repair(view, op, q, gone);
+                unlink(view, op, q, deleted, gone);
                 layout.seal(op.changed.get(q));
             }
         }
@@ -279,6 +283,57 @@ public final class IndexWriter {
         int degree = layout.degree(block);
         for (int i = 0; i < degree; i++) {
             if (targets.contains(layout.neighbor(block, i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Removes the deleted node from q's list and fills the freed place with the deleted node's neighbor nearest
+     * to q (approximate distance from its stored code, scored with q as the query) that q does not already have: cheap, and keeps q's neighborhood connected
+     * until the merge consolidates properly.
+     */
+    private void unlink(GraphView view, WriteOperation op, int q, byte[] deleted, Set<Integer> gone) {
+        byte[] block = modify(view, op, q);
+        int degree = layout.degree(block);
+        int kept = 0;
+        for (int i = 0; i < degree; i++) {
+            int n = layout.neighbor(block, i);
+            if (!gone.contains(n)) {
+                if (kept != i) {
+                    layout.setNeighbor(block, kept, n, block, layout.codeOffset(i));
+                }
+                kept++;
+            }
+        }
+        layout.readVector(block, vector);
+        scratch.scorer.setQuery(vector);
+        int best = -1;
+        float bestDistance = Float.POSITIVE_INFINITY;
+        int deletedDegree = layout.degree(deleted);
+        for (int j = 0; j < deletedDegree; j++) {
+            int n = layout.neighbor(deleted, j);
+            if (n == q || isDeleted(n, gone) || listed(block, kept, n)) {
+                continue;
+            }
+            float d = scratch.scorer.distance(deleted, layout.codeOffset(j));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = j;
+            }
+        }
+        if (best >= 0 && kept < maxDegree) {
+            layout.setNeighbor(block, kept, layout.neighbor(deleted, best), deleted, layout.codeOffset(best));
+            kept++;
+        }
+        layout.clearNeighborsFrom(block, kept);
+        bumpVersion(block, op, layout.flags(block), kept);
+    }
+
+    private boolean listed(byte[] block, int degree, int id) {
+        for (int i = 0; i < degree; i++) {
+            if (layout.neighbor(block, i) == id) {
                 return true;
             }
         }

@@ -12,13 +12,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Vamana in memory: random R-regular start, one pass with alpha 1 and one with the configured alpha, each node
- * searched from the medoid, RobustPruned, and linked back from its new neighbors (re-pruning those that
- * overflow). Passes run on all given threads; neighbor lists are guarded by striped locks.
+ * searched from the medoid, RobustPruned, and linked back from its new neighbors. As in DiskANN, a list may grow
+ * to {@value #SLACK} R through back-edges before it is re-pruned to R, which makes re-pruning rare; a final
+ * step prunes every list still longer than R. Passes run on all given threads; lists are guarded by striped
+ * locks.
  */
 public final class VamanaBuilder {
 
     private static final int LOCK_STRIPES = 4096;
     private static final int PROGRESS_EVERY = 1024;
+    private static final double SLACK = 1.3;
 
     private final IndexConfig config;
     private final VectorMetric metric;
@@ -26,6 +29,8 @@ public final class VamanaBuilder {
     private final int n;
     private final int dims;
     private final int maxDegree;
+    /** Room per list during the build: R plus slack; the stride of {@link #adjacency}. */
+    private final int capacity;
     private final int threads;
     private final long seed;
     private final BuildProgress progress;
@@ -45,27 +50,33 @@ public final class VamanaBuilder {
         this.threads = threads;
         this.seed = seed;
         this.progress = progress;
-        this.adjacency = new int[Math.multiplyExact(n, maxDegree)];
+        this.capacity = slackDegree(config);
+        this.adjacency = new int[Math.multiplyExact(n, capacity)];
         this.degrees = new int[n];
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new Object();
         }
     }
 
+    private static int slackDegree(IndexConfig config) {
+        return (int) Math.ceil(config.maxDegree() * SLACK);
+    }
+
     /** Bytes the in-memory build needs besides the vectors themselves. */
     public static long workingBytes(long n, IndexConfig config) {
-        return n * config.maxDegree() * 4L + n * 8L;
+        return n * slackDegree(config) * 4L + n * 8L;
     }
 
     public BuiltGraph build(float[] center) throws InterruptedException {
         if (n == 0) {
-            return new BuiltGraph(adjacency, degrees, maxDegree, -1);
+            return new BuiltGraph(adjacency, degrees, capacity, -1);
         }
         randomStart();
         int medoid = medoid(center);
-        runPass("pass 1 (alpha 1)", 1.0f, medoid, seed + 1);
-        runPass("pass 2 (alpha " + config.alpha() + ")", config.alpha(), medoid, seed + 2);
-        return new BuiltGraph(adjacency, degrees, maxDegree, medoid);
+        runPass("pass 1 (alpha 1)", 1.0f, medoid, seed + 1, Step.INSERT);
+        runPass("pass 2 (alpha " + config.alpha() + ")", config.alpha(), medoid, seed + 2, Step.INSERT);
+        runPass("final prune", config.alpha(), medoid, seed + 3, Step.TRIM);
+        return new BuiltGraph(adjacency, degrees, capacity, medoid);
     }
 
     private void randomStart() {
@@ -74,7 +85,7 @@ public final class VamanaBuilder {
         IntHashSet chosen = new IntHashSet(degree * 2);
         for (int p = 0; p < n; p++) {
             chosen.clear();
-            int base = p * maxDegree;
+            int base = p * capacity;
             int count = 0;
             while (count < degree) {
                 int q = random.nextInt(n);
@@ -100,7 +111,11 @@ public final class VamanaBuilder {
         return best;
     }
 
-    private void runPass(String phase, float alpha, int medoid, long passSeed) throws InterruptedException {
+    /** What a pass does to each node. */
+    private enum Step { INSERT, TRIM }
+
+    private void runPass(String phase, float alpha, int medoid, long passSeed, Step step)
+            throws InterruptedException {
         int[] order = permutation(passSeed);
         AtomicInteger next = new AtomicInteger();
         AtomicLong done = new AtomicLong();
@@ -117,7 +132,11 @@ public final class VamanaBuilder {
                     Worker worker = new Worker();
                     int i;
                     while ((i = next.getAndIncrement()) < n) {
-                        worker.insert(order[i], alpha, medoid);
+                        if (step == Step.INSERT) {
+                            worker.insert(order[i], alpha, medoid);
+                        } else {
+                            worker.trim(order[i], alpha);
+                        }
                         long d = done.incrementAndGet();
                         if (d % PROGRESS_EVERY == 0) {
                             progress.update(phase, d, n);
@@ -161,9 +180,9 @@ public final class VamanaBuilder {
         private final IntHashSet seen = new IntHashSet(config.buildSearchL() * maxDegree);
         private final IntHashSet candidateSet = new IntHashSet(config.buildSearchL() * 2);
         private final RobustPrune prune = new RobustPrune(metric.kernels(), metric.metric(), dims);
-        private final int[] neighbors = new int[maxDegree];
+        private final int[] neighbors = new int[capacity];
         private final int[] pruned = new int[maxDegree];
-        private int[] candidates = new int[config.buildSearchL() + maxDegree + 1];
+        private int[] candidates = new int[config.buildSearchL() + capacity + 1];
         private float[] candidateVectors = new float[candidates.length * dims];
         private int candidateCount;
 
@@ -178,7 +197,7 @@ public final class VamanaBuilder {
             int kept = prune.prune(data, p * dims, candidateCount, candidates, candidateVectors, alpha, maxDegree,
                     pruned);
             synchronized (lockOf(p)) {
-                System.arraycopy(pruned, 0, adjacency, p * maxDegree, kept);
+                System.arraycopy(pruned, 0, adjacency, p * capacity, kept);
                 degrees[p] = kept;
             }
             int[] chosen = pruned.clone();
@@ -225,22 +244,22 @@ public final class VamanaBuilder {
         private int copyNeighbors(int node, int[] into) {
             synchronized (lockOf(node)) {
                 int degree = degrees[node];
-                System.arraycopy(adjacency, node * maxDegree, into, 0, degree);
+                System.arraycopy(adjacency, node * capacity, into, 0, degree);
                 return degree;
             }
         }
 
-        /** Adds p to q's list; a full list is re-pruned over its members plus p. */
+        /** Adds p to q's list; a list at its slack capacity is re-pruned to R over its members plus p. */
         private void linkBack(int q, int p, float alpha) {
             synchronized (lockOf(q)) {
-                int base = q * maxDegree;
+                int base = q * capacity;
                 int degree = degrees[q];
                 for (int i = 0; i < degree; i++) {
                     if (adjacency[base + i] == p) {
                         return;
                     }
                 }
-                if (degree < maxDegree) {
+                if (degree < capacity) {
                     adjacency[base + degree] = p;
                     degrees[q] = degree + 1;
                     return;
@@ -251,11 +270,32 @@ public final class VamanaBuilder {
                     addCandidate(adjacency[base + i], q);
                 }
                 addCandidate(p, q);
-                int kept = prune.prune(data, q * dims, candidateCount, candidates, candidateVectors, alpha,
-                        maxDegree, pruned);
-                System.arraycopy(pruned, 0, adjacency, base, kept);
-                degrees[q] = kept;
+                pruneInto(q, alpha);
             }
+        }
+
+        /** Prunes a list longer than R down to R. */
+        void trim(int q, float alpha) {
+            synchronized (lockOf(q)) {
+                int degree = degrees[q];
+                if (degree <= maxDegree) {
+                    return;
+                }
+                candidateCount = 0;
+                candidateSet.clear();
+                for (int i = 0; i < degree; i++) {
+                    addCandidate(adjacency[q * capacity + i], q);
+                }
+                pruneInto(q, alpha);
+            }
+        }
+
+        /** RobustPrunes the current candidates around q and stores them as q's list (caller holds q's lock). */
+        private void pruneInto(int q, float alpha) {
+            int kept = prune.prune(data, q * dims, candidateCount, candidates, candidateVectors, alpha, maxDegree,
+                    pruned);
+            System.arraycopy(pruned, 0, adjacency, q * capacity, kept);
+            degrees[q] = kept;
         }
     }
 }
