@@ -19,11 +19,14 @@ import java.util.Map;
  * GRAPH       = visits(L) * hop + FETCH
  * FILTERED    = scan + s * N * BITMAP_PER_ROW
  *               + min(visits(L) / s, s * N) * hop + FETCH              the beam tunnels through rejected nodes
- * POST_FILTER = visits(max(L, OVERFETCH * k / s)) * hop + FETCH        over-fetch, then filter those rows
+ * POST_FILTER = visits(max(L, OVERFETCH * k / s)) * hop + FETCH
+ *               + N * d * FILTERED_FETCH_PER_DIM                      DuckDB re-reads the table to filter
  * </pre>
  *
- * <p>The constants were calibrated with {@code ./eider bench planner} on fashion-mnist-784 (60k x 784,
- * L2, R 64, ternary codes, 2 shared cores): see the Planner section of the README.
+ * <p>Calibrated with {@code PlannerBench} on fashion-mnist-784 (60k x 784, L2, R 64, ternary codes, L 100,
+ * 2 shared cores): raw index search 2.3 ms (= visits(100) * hop), prepared statement 7.5 ms (FETCH is the
+ * difference), DuckDB exact top-10 511 ms unfiltered and 59 ms at s = 0.1 (DUCKDB_PER_DIM), POST_FILTER at
+ * s = 0.5 219 ms (FILTERED_FETCH_PER_DIM).
  */
 public final class DiskannCostModel {
   /** Microseconds to read one block from the cache. */
@@ -40,11 +43,13 @@ public final class DiskannCostModel {
   /** Microseconds DuckDB spends per row evaluating a simple filter. */
   static final double FILTER_PER_ROW = 0.02;
   /** Microseconds DuckDB spends per row per dimension computing an exact distance. */
-  static final double DUCKDB_PER_DIM = 0.0011;
+  static final double DUCKDB_PER_DIM = 0.011;
   /** Microseconds per allowed row to ship its node id and set its bit. */
   static final double BITMAP_PER_ROW = 0.05;
   /** Microseconds of one DuckDB fetch of the result rows by key. */
-  static final double FETCH = 400;
+  static final double FETCH = 5000;
+  /** Microseconds per row per dimension of the filtered fetch of POST_FILTER (a table scan in DuckDB). */
+  static final double FILTERED_FETCH_PER_DIM = 0.0046;
   /** POST_FILTER asks the graph for this many times k / s rows. */
   public static final double OVERFETCH = 1.5;
   /** POST_FILTER is only considered above this selectivity (below it the over-fetch explodes). */
@@ -75,7 +80,8 @@ public final class DiskannCostModel {
     double filteredVisits = Math.min(visits(Math.max(searchL, k)) / s, s * n);
     costs.put(Strategy.FILTERED_GRAPH, scan + s * n * BITMAP_PER_ROW + filteredVisits * hop() + FETCH);
     if (s >= POST_FILTER_MIN_SELECTIVITY) {
-      costs.put(Strategy.POST_FILTER, visits(postFilterL(k, searchL, s)) * hop() + FETCH);
+      costs.put(Strategy.POST_FILTER, visits(postFilterL(k, searchL, s)) * hop() + FETCH
+          + n * dims * FILTERED_FETCH_PER_DIM);
     }
     return costs;
   }
