@@ -3,6 +3,14 @@ package dev.eider.planner;
 import dev.eider.adapter.sql.EiderConvertletTable;
 import dev.eider.adapter.sql.EiderSqlValidator;
 import dev.eider.adapter.sql.VectorOperators;
+import dev.eider.planner.rules.LmDiskannHints;
+import dev.eider.planner.rules.LmDiskannRule;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -28,7 +36,14 @@ import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 /**
  * Eider's statement preparation: Calcite's, with the vector operators in the validator's operator
  * table, Eider's validator ({@link EiderSqlValidator}) and convertlets ({@link EiderConvertletTable}).
- * Later issues add the LM-DiskANN planner rules by overriding {@link #createPlanner}.
+ *
+ * <p>The LM-DiskANN rules ({@link LmDiskannRule}) run in a heuristic (HEP) phase before Calcite's
+ * standard program. Why not in the cost-based phase: the JDBC convention's pushdown rules also want
+ * the Sort/Project/Filter over a DuckDB scan, and comparing a graph search with a pushed-down DuckDB
+ * query needs Eider's own cost model (selectivity from DuckDB, block reads, cache hits), which
+ * Calcite's row-count costs cannot express. The rule applies that model itself and keeps DuckDB's
+ * exact top-k as the EXACT strategy of the scan, so a rewrite never loses against the pushdown.
+ * Running first also means sub-queries are still {@code RexSubQuery}s that translate to DuckDB SQL.
  */
 public class EiderPrepare extends CalcitePrepareImpl {
 
@@ -85,6 +100,22 @@ public class EiderPrepare extends CalcitePrepareImpl {
       super(prepare, context, catalogReader, typeFactory, context.getRootSchema(), prefer, cluster,
           resultConvention, convertletTable);
       this.context = context;
+    }
+
+    @Override
+    protected Program getProgram() {
+      HepProgramBuilder hep = new HepProgramBuilder().addMatchOrder(HepMatchOrder.TOP_DOWN)
+          .addRuleCollection(LmDiskannRule.ALL);
+      return Programs.sequence(
+          Programs.of(hep.build(), true, DefaultRelMetadataProvider.INSTANCE),
+          super.getProgram());
+    }
+
+    @Override
+    protected SqlToRelConverter getSqlToRelConverter(SqlValidator validator,
+        Prepare.CatalogReader catalogReader, SqlToRelConverter.Config config) {
+      return super.getSqlToRelConverter(validator, catalogReader,
+          config.withHintStrategyTable(LmDiskannHints.strategies()));
     }
 
     @Override
