@@ -83,6 +83,7 @@ final class DemoCommand implements Callable<Integer> {
     boolean built =
         new DemoDatabase(embedder, corpus).createIfMissing(dbFile, BuildProgress.consoleBar());
     double seconds = (System.nanoTime() - started) / 1e9;
+    DemoIndex.ensure(dbFile);
     if (built) {
       out.printf(
           "Built the demo database %s: %d rows embedded with %s in %.1f s (%.0f rows/s).%n",

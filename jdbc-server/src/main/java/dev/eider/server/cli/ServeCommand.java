@@ -195,6 +195,7 @@ public final class ServeCommand implements Callable<Integer> {
   private static void createDemoDatabaseIfMissing(Path database) throws IOException {
     try {
       DemoDatabase.ensure(database, BuildProgress.consoleBar());
+      DemoIndex.ensure(database);
     } catch (SQLException e) {
       throw new IOException("cannot create the demo database " + database + ": " + e.getMessage(), e);
     }

@@ -35,6 +35,16 @@ class DemoCommandTest {
       assertThat(rows.getLong(1)).isEqualTo(40);
       assertThat(rows.getLong(2)).isEqualTo(40);
     }
+    try (Connection eider = DriverManager.getConnection("jdbc:eider:duckdb=" + dbFile);
+        Statement statement = eider.createStatement();
+        ResultSet index = statement.executeQuery(
+            "SELECT table_name, column_name, state, live_nodes FROM sys.indexes WHERE name = 'foldoc_embedding'")) {
+      assertThat(index.next()).isTrue();
+      assertThat(index.getString(1)).isEqualTo("foldoc");
+      assertThat(index.getString(2)).isEqualTo("embedding");
+      assertThat(index.getString(3)).isEqualTo("READY");
+      assertThat(index.getLong(4)).isEqualTo(40);
+    }
 
     assertThat(run("demo", "--db", dbFile.toString(), "--rows", "40")).contains("exists; reusing it");
   }
