@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The small texmex vector sets in test resources, and loading them into DuckDB tables. */
-final class Datasets {
+public final class Datasets {
   private Datasets() {}
 
   /** Reads a texmex {@code .fvecs} resource, e.g. {@code sift5k/base.fvecs}. */
-  static List<float[]> fvecs(String resource) throws IOException {
+  public static List<float[]> fvecs(String resource) throws IOException {
     ByteBuffer bytes = read(resource);
     List<float[]> vectors = new ArrayList<>();
     while (bytes.hasRemaining()) {
@@ -32,7 +32,7 @@ final class Datasets {
   }
 
   /** Reads a texmex {@code .ivecs} resource (ground truth: ids of the nearest base rows). */
-  static List<int[]> ivecs(String resource) throws IOException {
+  public static List<int[]> ivecs(String resource) throws IOException {
     ByteBuffer bytes = read(resource);
     List<int[]> rows = new ArrayList<>();
     while (bytes.hasRemaining()) {

@@ -7,9 +7,7 @@ import dev.eider.adapter.index.IndexState;
 import dev.eider.adapter.index.TestIndexes;
 import dev.eider.adapter.index.VectorIndex;
 import dev.eider.lmdiskann.Metric;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import dev.eider.server.jdbc.Datasets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,8 +44,8 @@ class LmDiskannPlannerTest {
   @BeforeAll
   void createIndexedTable() throws Exception {
     file = dir.resolve("p.duckdb");
-    List<float[]> base = fvecs("sift5k/base.fvecs");
-    queries = fvecs("sift5k/query.fvecs").subList(0, QUERIES);
+    List<float[]> base = Datasets.fvecs("sift5k/base.fvecs");
+    queries = Datasets.fvecs("sift5k/query.fvecs").subList(0, QUERIES);
     try (Connection loader = DriverManager.getConnection("jdbc:duckdb:" + file);
         Statement statement = loader.createStatement()) {
       statement.execute("CREATE TABLE docs (id BIGINT PRIMARY KEY, category VARCHAR, year INTEGER, "
@@ -287,21 +285,6 @@ class LmDiskannPlannerTest {
         rows.add(row);
       }
       return rows;
-    }
-  }
-
-  private static List<float[]> fvecs(String resource) throws Exception {
-    try (InputStream in = LmDiskannPlannerTest.class.getResourceAsStream("/datasets/" + resource)) {
-      ByteBuffer bytes = ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
-      List<float[]> vectors = new ArrayList<>();
-      while (bytes.hasRemaining()) {
-        float[] vector = new float[bytes.getInt()];
-        for (int i = 0; i < vector.length; i++) {
-          vector[i] = bytes.getFloat();
-        }
-        vectors.add(vector);
-      }
-      return vectors;
     }
   }
 }

@@ -4,10 +4,9 @@ import dev.eider.adapter.index.TestIndexes;
 import dev.eider.adapter.index.VectorIndex;
 import dev.eider.lmdiskann.Metric;
 import dev.eider.lmdiskann.SearchParams;
+import dev.eider.lmdiskann.io.Fvecs;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,8 +39,8 @@ public final class PlannerBench {
     Files.createDirectories(work);
     Path db = work.resolve("fm.duckdb");
     Files.deleteIfExists(db);
-    List<float[]> base = fvecs(data.resolve("base.fvecs"));
-    List<float[]> queries = fvecs(data.resolve("query.fvecs")).subList(0, queryCount);
+    List<float[]> base = Arrays.asList(Fvecs.readFvecs(data.resolve("base.fvecs")));
+    List<float[]> queries = Arrays.asList(Fvecs.readFvecs(data.resolve("query.fvecs"))).subList(0, queryCount);
     List<String> labels = Files.readAllLines(data.resolve("base_labels.txt"));
     List<String> queryLabels = Files.readAllLines(data.resolve("query_labels.txt"));
     long t0 = System.nanoTime();
@@ -186,16 +186,4 @@ public final class PlannerBench {
     return text.append(']').toString();
   }
 
-  private static List<float[]> fvecs(Path file) throws IOException {
-    ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-    List<float[]> vectors = new ArrayList<>();
-    while (bytes.hasRemaining()) {
-      float[] vector = new float[bytes.getInt()];
-      for (int i = 0; i < vector.length; i++) {
-        vector[i] = bytes.getFloat();
-      }
-      vectors.add(vector);
-    }
-    return vectors;
-  }
 }
