@@ -12,6 +12,9 @@ import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 import java.lang.reflect.Type;
+import java.util.Properties;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.sql.parser.SqlParser;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -46,8 +49,29 @@ import org.apache.calcite.sql2rel.SqlRexConvertletTable;
  * Running first also means sub-queries are still {@code RexSubQuery}s that translate to DuckDB SQL.
  */
 public class EiderPrepare extends CalcitePrepareImpl {
+  /**
+   * Connection property: the beam width of index scans without an {@code LM_DISKANN(search_l=...)}
+   * hint. Precedence: hint, then this property, then the index's {@code search_l} option.
+   */
+  public static final String SEARCH_L_PROPERTY = "search_l";
 
   public EiderPrepare() {}
+
+  /**
+   * The connection's default beam width from its properties, 0 when not set.
+   *
+   * @throws IllegalArgumentException when it is not a positive integer
+   */
+  public static int defaultSearchL(Properties properties) {
+    String value = properties.getProperty(SEARCH_L_PROPERTY);
+    return value == null ? 0
+        : LmDiskannHints.parseSearchL(value, "connection property " + SEARCH_L_PROPERTY);
+  }
+
+  @Override
+  protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
+    return super.createParser(HintText.quoteOptionValues(sql), parserConfig);
+  }
 
   @Override
   protected SqlRexConvertletTable createConvertletTable() {
@@ -105,10 +129,16 @@ public class EiderPrepare extends CalcitePrepareImpl {
     @Override
     protected Program getProgram() {
       HepProgramBuilder hep = new HepProgramBuilder().addMatchOrder(HepMatchOrder.TOP_DOWN)
-          .addRuleCollection(LmDiskannRule.ALL);
+          .addRuleCollection(LmDiskannRule.all(defaultSearchL()));
       return Programs.sequence(
           Programs.of(hep.build(), true, DefaultRelMetadataProvider.INSTANCE),
           super.getProgram());
+    }
+
+    /** The connection's {@link #SEARCH_L_PROPERTY}, 0 when not set (or no connection). */
+    private int defaultSearchL() {
+      return context.getDataContext().getQueryProvider() instanceof CalciteConnection connection
+          ? EiderPrepare.defaultSearchL(connection.getProperties()) : 0;
     }
 
     @Override

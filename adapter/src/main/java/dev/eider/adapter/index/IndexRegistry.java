@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class IndexRegistry {
   private final Map<String, VectorIndex> byName = new ConcurrentHashMap<>();
+  private final SearchLog searches = new SearchLog(SearchLog.DEFAULT_CAPACITY);
 
   /** The index called {@code name} (case-insensitive). */
   public Optional<VectorIndex> byName(String name) {
@@ -42,6 +43,11 @@ public final class IndexRegistry {
     List<VectorIndex> all = new ArrayList<>(byName.values());
     all.sort((a, b) -> a.name().compareTo(b.name()));
     return all;
+  }
+
+  /** The last searches of this database's indexes ({@code sys.index_searches}). */
+  public SearchLog searches() {
+    return searches;
   }
 
   void add(VectorIndex index) {

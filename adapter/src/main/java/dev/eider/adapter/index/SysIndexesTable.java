@@ -29,6 +29,11 @@ public final class SysIndexesTable extends AbstractTable implements ScannableTab
     }
   }
 
+  /** The registries of the databases listed. */
+  List<IndexRegistry> registries() {
+    return registries;
+  }
+
   @Override
   public RelDataType getRowType(RelDataTypeFactory types) {
     return types.builder()

@@ -4,12 +4,13 @@ import java.util.Map;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
-/** Schema {@code sys} of an Eider connection: {@code sys.indexes}. */
+/** Schema {@code sys} of an Eider connection: {@code sys.indexes} and {@code sys.index_searches}. */
 public final class SysSchema extends AbstractSchema {
   /** Name of the schema in every Eider connection. */
   public static final String NAME = "sys";
 
   private final SysIndexesTable indexes = new SysIndexesTable();
+  private final SysIndexSearchesTable searches = new SysIndexSearchesTable(indexes);
 
   public SysIndexesTable indexes() {
     return indexes;
@@ -17,6 +18,6 @@ public final class SysSchema extends AbstractSchema {
 
   @Override
   protected Map<String, Table> getTableMap() {
-    return Map.of("indexes", indexes);
+    return Map.of("indexes", indexes, "index_searches", searches);
   }
 }

@@ -33,6 +33,9 @@ import org.apache.calcite.util.JsonBuilder;
  *       repository root), else in the working directory.
  * </ul>
  *
+ * <p>Property {@code search_l} (in the URL, {@code jdbc:eider:duckdb=FILE;search_l=200}, or in the
+ * {@code Properties}) sets the beam width of LM-DiskANN scans that have no hint.
+ *
  * <p>Identifiers follow DuckDB/PostgreSQL: unquoted names match case-insensitively, quoted names
  * exactly, and the catalog's spelling is kept. Any property can still be overridden in the URL.
  *
@@ -83,6 +86,11 @@ public class EiderDriver extends Driver {
     }
     properties.putAll(ConnectStringParser.parse(url.substring(PREFIX.length())));
     chooseModel(properties);
+    try {
+      EiderPrepare.defaultSearchL(properties);
+    } catch (IllegalArgumentException e) {
+      throw new SQLException(e.getMessage(), e);
+    }
     return super.connect(PREFIX, properties);
   }
 

@@ -2,23 +2,22 @@ package dev.eider.server.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static dev.eider.server.planner.SiftDocs.ids;
+import static dev.eider.server.planner.SiftDocs.join;
+import static dev.eider.server.planner.SiftDocs.rows;
+import static dev.eider.server.planner.SiftDocs.vector;
 
 import dev.eider.adapter.index.IndexState;
 import dev.eider.adapter.index.TestIndexes;
 import dev.eider.adapter.index.VectorIndex;
-import dev.eider.lmdiskann.Metric;
-import dev.eider.server.jdbc.Datasets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,9 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LmDiskannPlannerTest {
-  private static final int QUERIES = 8;
   @TempDir static Path dir;
-  private Path file;
+  private SiftDocs docs;
   private Connection eider;
   private Connection duck;
   private VectorIndex index;
@@ -43,38 +41,16 @@ class LmDiskannPlannerTest {
 
   @BeforeAll
   void createIndexedTable() throws Exception {
-    file = dir.resolve("p.duckdb");
-    List<float[]> base = Datasets.fvecs("sift5k/base.fvecs");
-    queries = Datasets.fvecs("sift5k/query.fvecs").subList(0, QUERIES);
-    try (Connection loader = DriverManager.getConnection("jdbc:duckdb:" + file);
-        Statement statement = loader.createStatement()) {
-      statement.execute("CREATE TABLE docs (id BIGINT PRIMARY KEY, category VARCHAR, year INTEGER, "
-          + "rare BOOLEAN, note VARCHAR, emb FLOAT[128])");
-      statement.execute("CREATE TABLE tags (doc_id BIGINT, tag VARCHAR)");
-      try (PreparedStatement insert = loader.prepareStatement(
-          "INSERT INTO docs VALUES (?, ?, ?, ?, ?, CAST(? AS FLOAT[128]))")) {
-        for (int i = 0; i < base.size(); i++) {
-          insert.setLong(1, i);
-          insert.setString(2, "c" + (i % 10));
-          insert.setInt(3, 2000 + i % 25);
-          insert.setBoolean(4, i % 500 == 0);
-          insert.setString(5, i % 7 == 0 ? null : "note " + i);
-          insert.setString(6, text(base.get(i)));
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-      statement.execute("INSERT INTO tags SELECT id, 'hot' FROM docs WHERE id % 13 = 0");
-    }
-    eider = DriverManager.getConnection("jdbc:eider:duckdb=" + file);
-    index = TestIndexes.create(eider, "docs_emb", "docs", "id", "emb", Metric.L2);
-    duck = TestIndexes.database(eider).connect();
+    docs = SiftDocs.create(dir);
+    eider = docs.eider();
+    duck = docs.duck();
+    index = docs.index();
+    queries = docs.queries();
   }
 
   @AfterAll
   void close() throws SQLException {
-    duck.close();
-    eider.close();
+    docs.close();
   }
 
   @ParameterizedTest
@@ -87,7 +63,8 @@ class LmDiskannPlannerTest {
       "SELECT id FROM docs WHERE emb <-> %s < 350 ORDER BY emb <-> %s LIMIT 3",
       "SELECT id FROM docs ORDER BY %s <-> emb LIMIT 10",
       "SELECT id FROM docs ORDER BY emb <-> (SELECT d.emb FROM docs d WHERE d.id = 42) LIMIT 5",
-      "SELECT /*+ LM_DISKANN(search_l='300') */ id FROM docs ORDER BY emb <-> %s LIMIT 10"})
+      "SELECT /*+ LM_DISKANN(search_l='300') */ id FROM docs ORDER BY emb <-> %s LIMIT 10",
+      "SELECT /*+ LM_DISKANN(search_l=300) */ id FROM docs ORDER BY emb <-> %s LIMIT 10"})
   void explainShowsTheIndexForMatchingShapes(String shape) throws SQLException {
     assertThat(explain(fill(shape, queries.getFirst())))
         .contains("LmDiskannScan(index=[docs_emb], metric=[l2]")
@@ -242,49 +219,10 @@ class LmDiskannPlannerTest {
   }
 
   private String explain(String sql) throws SQLException {
-    return rows(eider, "EXPLAIN PLAN FOR " + sql).toString();
+    return SiftDocs.explain(eider, sql);
   }
 
   private static String fill(String shape, float[] q) {
     return shape.replace("%s", vector(q));
-  }
-
-  private static String vector(float[] q) {
-    return "CAST('" + text(q) + "' AS FLOAT[128])";
-  }
-
-  private static String text(float[] v) {
-    StringBuilder text = new StringBuilder("[");
-    for (int i = 0; i < v.length; i++) {
-      text.append(i == 0 ? "" : ",").append(v[i]);
-    }
-    return text.append(']').toString();
-  }
-
-  private static String join(List<Long> ids) {
-    return ids.isEmpty() ? "NULL" : String.join(",", ids.stream().map(String::valueOf).toList());
-  }
-
-  private static List<Long> ids(Connection connection, String sql) throws SQLException {
-    List<Long> ids = new ArrayList<>();
-    for (List<Object> row : rows(connection, sql)) {
-      ids.add(((Number) row.getFirst()).longValue());
-    }
-    return ids;
-  }
-
-  private static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-      int columns = rs.getMetaData().getColumnCount();
-      List<List<Object>> rows = new ArrayList<>();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= columns; i++) {
-          row.add(rs.getObject(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
   }
 }

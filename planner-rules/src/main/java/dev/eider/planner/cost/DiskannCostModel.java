@@ -1,6 +1,7 @@
 package dev.eider.planner.cost;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -112,6 +113,19 @@ public final class DiskannCostModel {
   /** The beam width POST_FILTER searches with to keep k rows after filtering. */
   public static int postFilterL(int k, int searchL, double selectivity) {
     return (int) Math.max(searchL, Math.ceil(OVERFETCH * k / Math.max(selectivity, 1e-6)));
+  }
+
+  /** The model's constants and this index's cost of one visited node ({@code hop}), by name. */
+  public Map<String, Double> terms() {
+    Map<String, Double> terms = new LinkedHashMap<>();
+    terms.put("hop", hop());
+    terms.put("VISITS_PER_L", VISITS_PER_L);
+    terms.put("VISITS_BASE", VISITS_BASE);
+    terms.put("FETCH", FETCH);
+    terms.put("FILTER_PER_ROW", FILTER_PER_ROW);
+    terms.put("DUCKDB_PER_DIM", DUCKDB_PER_DIM);
+    terms.put("BITMAP_PER_ROW", BITMAP_PER_ROW);
+    return terms;
   }
 
   private double visits(int l) {

@@ -42,24 +42,41 @@ public final class LmDiskannExecutor {
 
   /** Called by the generated code of the scan. */
   public Enumerable<Object[]> execute(DataContext context) {
+    int offset = spec.offset() == null ? 0 : intValue(spec.offset(), context, "OFFSET");
+    int fetch = spec.fetch() == null ? Integer.MAX_VALUE : intValue(spec.fetch(), context, "LIMIT");
+    int wanted = (int) Math.min(Integer.MAX_VALUE, (long) offset + fetch);
+    if (spec.postFiltered()) {
+      return new PostFilterRows(this, context, wanted);
+    }
+    List<Object[]> rows = search(context, wanted, false);
+    return Linq4j.asEnumerable(
+        rows.subList(Math.min(offset, rows.size()), Math.min(rows.size(), wanted)));
+  }
+
+  /**
+   * One search, logged to {@code sys.index_searches}: the {@code wanted} nearest rows (every row within
+   * the radius of a radius scan), nearest first.
+   *
+   * @param exhaustive whether DuckDB's exact search must answer whatever the planned strategy
+   */
+  List<Object[]> search(DataContext context, int wanted, boolean exhaustive) {
     try (Connection duckDb = spec.database().connect()) {
-      return Linq4j.asEnumerable(run(context, duckDb));
+      RunFigures figures = new RunFigures();
+      figures.k(spec.fetch() == null || wanted == Integer.MAX_VALUE ? null : wanted);
+      float[] query = spec.queryVector().evaluate(context, duckDb);
+      Float radius = spec.radius() == null ? null
+          : spec.radius().value(context, "the radius").floatValue();
+      List<Object[]> rows = new Run(context, duckDb, query, wanted, radius, figures).rows(exhaustive);
+      spec.database().indexes().searches().add(figures.finish(spec, rows.size()));
+      return rows;
     } catch (SQLException e) {
       throw new IllegalStateException("LM-DiskANN scan on index " + spec.index().name()
           + " failed in DuckDB: " + e.getMessage(), e);
     }
   }
 
-  private List<Object[]> run(DataContext context, Connection duckDb) throws SQLException {
-    float[] query = spec.queryVector().evaluate(context, duckDb);
-    int offset = spec.offset() == null ? 0 : intValue(spec.offset(), context, "OFFSET");
-    int fetch = spec.fetch() == null ? Integer.MAX_VALUE : intValue(spec.fetch(), context, "LIMIT");
-    int wanted = (int) Math.min(Integer.MAX_VALUE, (long) offset + fetch);
-    Float radius = spec.radius() == null ? null
-        : spec.radius().value(context, "the radius").floatValue();
-    Run run = new Run(context, duckDb, query, wanted, radius);
-    List<Object[]> rows = run.rows();
-    return rows.subList(Math.min(offset, rows.size()), Math.min(rows.size(), wanted));
+  ScanSpec spec() {
+    return spec;
   }
 
   private static int intValue(Argument argument, DataContext context, String what) {
@@ -77,8 +94,11 @@ public final class LmDiskannExecutor {
     private final float[] query;
     private final int wanted;
     private final Float radius;
+    private final RunFigures figures;
 
-    Run(DataContext context, Connection duckDb, float[] query, int wanted, Float radius) {
+    Run(DataContext context, Connection duckDb, float[] query, int wanted, Float radius,
+        RunFigures figures) {
+      this.figures = figures;
       this.context = context;
       this.duckDb = duckDb;
       this.query = query;
@@ -86,15 +106,21 @@ public final class LmDiskannExecutor {
       this.radius = radius;
     }
 
-    List<Object[]> rows() throws SQLException {
+    List<Object[]> rows(boolean exhaustive) throws SQLException {
       if (wanted == 0) {
         return List.of();
+      }
+      if (exhaustive) {
+        figures.strategy(Strategy.EXACT);
+        return exact();
       }
       if (!spec.index().searchable()) {
         LOG.warn("LM-DiskANN index {} is {}: answering with exact search", spec.index().name(),
             spec.index().state());
+        figures.strategy(Strategy.EXACT);
         return exact();
       }
+      figures.strategy(spec.strategy());
       return switch (spec.strategy()) {
         case EXACT -> exact();
         case GRAPH -> fetch(graph(null, spec.searchL(), wanted), false);
@@ -111,7 +137,9 @@ public final class LmDiskannExecutor {
     }
 
     private List<Object[]> filteredGraph() throws SQLException {
+      figures.strategy(Strategy.FILTERED_GRAPH);
       RoaringBitmap allowed = allowedNodes();
+      figures.allowedRows(allowed.getLongCardinality());
       if (allowed.isEmpty()) {
         return List.of();
       }
@@ -121,6 +149,7 @@ public final class LmDiskannExecutor {
       Strategy confirmed = model.cheaperOnceFiltered(
           Math.min(wanted, 10_000), spec.searchL(), selectivity);
       if (confirmed == Strategy.EXACT) {
+        figures.strategy(Strategy.EXACT);
         return exact();
       }
       return fetch(graph(AllowedIds.of(allowed), spec.searchL(), wanted), false);
@@ -132,6 +161,7 @@ public final class LmDiskannExecutor {
       SearchResult result = radius == null
           ? spec.index().search(query, params)
           : spec.index().radius(query, radius, params);
+      figures.graph(searchL, result.stats());
       List<Neighbor> hits = new ArrayList<>();
       for (Neighbor hit : result.neighbors()) {
         if (radius == null || hit.distance() < radius

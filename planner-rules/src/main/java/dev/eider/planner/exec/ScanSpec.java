@@ -23,11 +23,13 @@ import org.apache.calcite.rel.type.RelDataType;
  * @param strategy         the strategy the cost model chose at plan time
  * @param selectivity      estimated fraction of rows the sibling filters keep (1 without filters)
  * @param searchL          beam width
+ * @param postFiltered     whether a conjunct DuckDB cannot evaluate is applied above the scan, so
+ *                         the scan streams rows until the LIMIT above has enough
  */
 public record ScanSpec(VectorIndex index, DuckDbDatabase database, RelDataType tableRowType,
     int keyField, String distanceFunction, QueryVector queryVector, Argument fetch,
     Argument offset, Argument radius, boolean radiusInclusive, BoundSql filterRows,
-    Strategy strategy, double selectivity, int searchL) {
+    Strategy strategy, double selectivity, int searchL, boolean postFiltered) {
 
   /** The qualified DuckDB table name. */
   String table() {

@@ -57,18 +57,25 @@ public record LmDiskannHints(boolean forbidden, int searchL) {
     if (value == null && hint.listOptions.size() == 1) {
       value = hint.listOptions.getFirst();
     }
-    if (value == null) {
-      return 0;
-    }
+    return value == null ? 0 : parseSearchL(value, "hint " + USE);
+  }
+
+  /**
+   * A beam width given as text (a hint option or a connection property).
+   *
+   * @param where names the source in the error
+   */
+  public static int parseSearchL(String value, String where) {
+    int l;
     try {
-      int l = Integer.parseInt(value.trim());
-      if (l < 1) {
-        throw new NumberFormatException();
-      }
-      return l;
+      l = Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("hint " + USE + "(search_l=" + value
-          + "): search_l must be a positive integer", e);
+      l = 0;
     }
+    if (l < 1) {
+      throw new IllegalArgumentException(where + ": search_l must be a positive integer (the "
+          + "search beam width, e.g. 100), got '" + value + "'");
+    }
+    return l;
   }
 }

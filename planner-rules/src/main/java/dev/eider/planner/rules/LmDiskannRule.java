@@ -11,6 +11,7 @@ import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
@@ -42,8 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LmDiskannRule extends RelRule<LmDiskannRule.Config> {
   private static final Logger LOG = LoggerFactory.getLogger(LmDiskannRule.class);
-  /** How many times k rows the scan returns when a conjunct must be applied after the search. */
-  static final int POST_FILTER_OVERFETCH = 4;
 
   LmDiskannRule(Config config) {
     super(config);
@@ -59,8 +58,18 @@ public final class LmDiskannRule extends RelRule<LmDiskannRule.Config> {
   public static final LmDiskannRule RADIUS = new LmDiskannRule(Config.of(Shape.RADIUS, "LmDiskannRule(Radius)",
       b -> b.operand(LogicalFilter.class).anyInputs()));
 
-  /** Every rule, in the order the HEP phase applies them. */
-  public static final List<RelOptRule> ALL = List.of(TOP_K, RADIUS_PROJECT, RADIUS);
+  /**
+   * Every rule, in the order the HEP phase applies them.
+   *
+   * @param defaultSearchL the connection's beam width for scans without a hint, 0 for the index's own
+   */
+  public static List<RelOptRule> all(int defaultSearchL) {
+    List<RelOptRule> rules = new ArrayList<>();
+    for (LmDiskannRule rule : List.of(TOP_K, RADIUS_PROJECT, RADIUS)) {
+      rules.add(rule.config.withDefaultSearchL(defaultSearchL).toRule());
+    }
+    return rules;
+  }
 
   enum Shape { TOP_K, RADIUS }
 
@@ -160,14 +169,10 @@ public final class LmDiskannRule extends RelRule<LmDiskannRule.Config> {
           index.state(), index.tableName());
       return Optional.empty();
     }
-    Argument scanFetch = fetch;
-    Argument scanOffset = offset;
-    if (!residual.isEmpty() && fetch != null) {
-      scanFetch = overFetch(fetch, offset);
-      scanOffset = null;
-    }
-    LmDiskannScan indexScan = ScanBuilder.build(scan, table, index, distance, scanFetch, scanOffset,
-        radius, siblings, residual, hints);
+    int searchL = hints.searchL() > 0 ? hints.searchL()
+        : config.defaultSearchL() > 0 ? config.defaultSearchL() : index.defaultSearchL();
+    LmDiskannScan indexScan = ScanBuilder.build(scan, table, index, distance, fetch, offset,
+        radius, siblings, residual, searchL);
     RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
     RelNode result = indexScan;
     if (!residual.isEmpty()) {
@@ -180,7 +185,9 @@ public final class LmDiskannRule extends RelRule<LmDiskannRule.Config> {
           project.getRowType().getFieldNames(), project.getVariablesSet());
     }
     if (sort != null && !residual.isEmpty()) {
-      result = LogicalSort.create(result, sort.getCollation(), sort.offset, sort.fetch);
+      // The scan streams rows nearest first and the filter keeps their order: a plain LIMIT (no
+      // collation) pulls only as many as it needs, where a sort would drain the stream.
+      result = LogicalSort.create(result, RelCollations.EMPTY, sort.offset, sort.fetch);
     }
     if (sort == null && project == null) {
       List<RexNode> columns = new ArrayList<>();
@@ -193,15 +200,6 @@ public final class LmDiskannRule extends RelRule<LmDiskannRule.Config> {
           java.util.Set.of());
     }
     return Optional.of(result);
-  }
-
-  /** LIMIT (offset + fetch) * over-fetch, when both are literals; otherwise a large literal. */
-  private static Argument overFetch(Argument fetch, Argument offset) {
-    if (fetch.parameter() >= 0 || offset != null && offset.parameter() >= 0) {
-      return Argument.literal(1000);
-    }
-    long wanted = fetch.literal().longValue() + (offset == null ? 0 : offset.literal().longValue());
-    return Argument.literal(Math.min(Integer.MAX_VALUE, wanted * POST_FILTER_OVERFETCH));
   }
 
   private static List<RelHint> hints(RelNode... nodes) {
@@ -237,12 +235,18 @@ public final class LmDiskannRule extends RelRule<LmDiskannRule.Config> {
    * @param operands        the operand tree
    * @param description     the rule's name in planner traces
    * @param relBuilders     the RelBuilder factory
+   * @param defaultSearchL  beam width without a hint (the connection's {@code search_l}), 0 for the
+   *                        index's own option
    */
   public record Config(Shape shape, OperandTransform operands, String description,
-      RelBuilderFactory relBuilders) implements RelRule.Config {
+      RelBuilderFactory relBuilders, int defaultSearchL) implements RelRule.Config {
 
     static Config of(Shape shape, String description, OperandTransform operands) {
-      return new Config(shape, operands, description, RelFactories.LOGICAL_BUILDER);
+      return new Config(shape, operands, description, RelFactories.LOGICAL_BUILDER, 0);
+    }
+
+    Config withDefaultSearchL(int searchL) {
+      return new Config(shape, operands, description, relBuilders, searchL);
     }
 
     @Override
@@ -257,17 +261,17 @@ public final class LmDiskannRule extends RelRule<LmDiskannRule.Config> {
 
     @Override
     public Config withRelBuilderFactory(RelBuilderFactory factory) {
-      return new Config(shape, operands, description, factory);
+      return new Config(shape, operands, description, factory, defaultSearchL);
     }
 
     @Override
     public Config withDescription(String newDescription) {
-      return new Config(shape, operands, newDescription, relBuilders);
+      return new Config(shape, operands, newDescription, relBuilders, defaultSearchL);
     }
 
     @Override
     public Config withOperandSupplier(OperandTransform transform) {
-      return new Config(shape, transform, description, relBuilders);
+      return new Config(shape, transform, description, relBuilders, defaultSearchL);
     }
 
     @Override

@@ -46,15 +46,15 @@ final class ScanBuilder {
    *
    * @param siblings conjuncts DuckDB evaluates into the allowed set
    * @param residual conjuncts applied in Calcite after the search (shown as post_filter)
+   * @param searchL  the beam width (hint, else connection property, else the index's option)
    */
   static LmDiskannScan build(TableScan scan, DuckDbTable table, VectorIndex index,
       VectorPredicates.Distance distance, Argument fetch, Argument offset,
       VectorPredicates.Radius radius, List<RexNode> siblings, List<RexNode> residual,
-      LmDiskannHints hints) {
+      int searchL) {
     RelOptCluster cluster = scan.getCluster();
     RexNode condition = RexUtil.composeConjunction(cluster.getRexBuilder(), siblings, true);
     BoundSql filterRows = condition == null ? null : DuckDbSql.rows(scan, condition);
-    int searchL = hints.searchL() > 0 ? hints.searchL() : index.defaultSearchL();
     double selectivity = filterRows == null ? 1.0 : selectivity(table, index, filterRows);
     int k = fetch != null && fetch.parameter() < 0
         ? (int) Math.min(Integer.MAX_VALUE, fetch.literal().longValue()
@@ -70,7 +70,8 @@ final class ScanBuilder {
     ScanSpec spec = new ScanSpec(index, table.schema().database(), scan.getRowType(),
         keyField(scan, index), distance.duckDbFunction(), queryVector(scan, distance, index),
         fetch, offset, radius == null ? null : radius.radius(),
-        radius != null && radius.inclusive(), filterRows, best.getKey(), selectivity, searchL);
+        radius != null && radius.inclusive(), filterRows, best.getKey(), selectivity, searchL,
+        !residual.isEmpty() && fetch != null);
     RelDataType rowType = rowType(cluster.getTypeFactory(), scan.getRowType(), distance.call().getType());
     int distanceField = rowType.getFieldCount() - 1;
     var traits = cluster.traitSetOf(EnumerableConvention.INSTANCE)
