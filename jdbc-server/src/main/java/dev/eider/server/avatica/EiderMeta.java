@@ -33,7 +33,8 @@ final class EiderMeta extends JdbcMeta {
   private static final Logger LOG = LoggerFactory.getLogger(EiderMeta.class);
 
   /** Connection properties a client may set; everything else the client sends is dropped. */
-  static final Set<String> CLIENT_PROPERTIES = Set.of("timeZone", "locale");
+  static final Set<String> CLIENT_PROPERTIES = Set.of("timeZone", "locale",
+      dev.eider.planner.EiderPrepare.SEARCH_L_PROPERTY);
 
   private final CallerContext callers;
   private final ServerLimits limits;

@@ -126,6 +126,44 @@ public class PlannerRuntimeTest {
         .hasStackTraceContaining("hint LM_DISKANN: search_l must be a positive integer");
   }
 
+  /** A strategy forced by the hint answers as DuckDB does, and the search log says which ran. */
+  @ParameterizedTest
+  @ValueSource(strings = {"exact", "filtered_graph", "post_filter"})
+  void everyStrategyAgreesWithDuckDb(String strategy) throws SQLException {
+    String filter = "category <> 'c3' AND year <> 2004";
+    String hint = "/*+ LM_DISKANN(strategy=" + strategy + ") */";
+    String upper = strategy.toUpperCase(java.util.Locale.ROOT);
+    assertThat(explain(docs.eider(), "SELECT " + hint + " id FROM docs WHERE " + filter
+        + " ORDER BY emb <-> " + vector(docs.queries().getFirst()) + " LIMIT 10"))
+        .contains("strategy=[" + upper + "]");
+    long before = lastSequence();
+    int found = 0;
+    for (float[] q : docs.queries()) {
+      String v = vector(q);
+      List<Long> expected = ids(docs.duck(), "SELECT id FROM docs WHERE " + filter
+          + " ORDER BY array_distance(emb, " + v + "), id LIMIT 10");
+      List<Long> actual = ids(docs.eider(), "SELECT " + hint + " id FROM docs WHERE " + filter
+          + " ORDER BY emb <-> " + v + " LIMIT 10");
+      assertThat(actual).hasSize(10).doesNotHaveDuplicates();
+      assertThat(ids(docs.duck(), "SELECT id FROM docs WHERE id IN (" + SiftDocs.join(actual)
+          + ") AND " + filter)).hasSize(10);
+      found += (int) actual.stream().filter(new HashSet<>(expected)::contains).count();
+    }
+    assertThat(found).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * 10 * docs.queries().size()));
+    assertThat(rows(docs.eider(), "SELECT DISTINCT planned_strategy FROM sys.index_searches WHERE seq > "
+        + before)).containsExactly(List.of(upper));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"strategy=fast", "strategy=graph", "beam=3"})
+  void aBadStrategyHintIsAClearError(String option) {
+    assertThatThrownBy(() -> explain(docs.eider(), "SELECT /*+ LM_DISKANN(" + option + ") */ id FROM docs "
+        + "WHERE category = 'c1' ORDER BY emb <-> " + vector(docs.queries().getFirst()) + " LIMIT 10"))
+        .isInstanceOf(SQLException.class)
+        .hasStackTraceContaining(option.startsWith("beam") ? "hint LM_DISKANN has no option 'beam'"
+            : option.endsWith("fast") ? "strategy must be one of" : "cannot answer this query");
+  }
+
   @Test
   void hintRewritingLeavesStringsAndCommentsAlone() throws SQLException {
     assertThat(rows(docs.eider(), "SELECT '/*+ LM_DISKANN(search_l=3) */' AS s /* a=1 */"))

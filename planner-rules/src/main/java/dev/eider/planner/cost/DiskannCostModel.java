@@ -20,8 +20,8 @@ import java.util.Map;
  * GRAPH       = visits(L) * hop + FETCH
  * FILTERED    = scan + s * N * BITMAP_PER_ROW
  *               + min(visits(L) / s, s * N) * hop + FETCH              the beam tunnels through rejected nodes
- * POST_FILTER = visits(max(L, OVERFETCH * k / s)) * hop + FETCH
- *               + N * d * FILTERED_FETCH_PER_DIM                      DuckDB re-reads the table to filter
+ * POST_FILTER = visits(max(L, OVERFETCH * k / s)) * hop
+ *               + scan + 2 * FETCH                                    DuckDB checks the hits' keys, then fetches
  * </pre>
  *
  * <p>Calibrated with {@code PlannerBench} on fashion-mnist-784 (60k x 784, L2, R 64, ternary codes, L 100,
@@ -49,8 +49,6 @@ public final class DiskannCostModel {
   static final double BITMAP_PER_ROW = 0.05;
   /** Microseconds of one DuckDB fetch of the result rows by key. */
   static final double FETCH = 5000;
-  /** Microseconds per row per dimension of the filtered fetch of POST_FILTER (a table scan in DuckDB). */
-  static final double FILTERED_FETCH_PER_DIM = 0.0046;
   /** POST_FILTER asks the graph for this many times k / s rows. */
   public static final double OVERFETCH = 1.5;
   /** POST_FILTER is only considered above this selectivity (below it the over-fetch explodes). */
@@ -81,8 +79,7 @@ public final class DiskannCostModel {
     double filteredVisits = Math.min(visits(Math.max(searchL, k)) / s, s * n);
     costs.put(Strategy.FILTERED_GRAPH, scan + s * n * BITMAP_PER_ROW + filteredVisits * hop() + FETCH);
     if (s >= POST_FILTER_MIN_SELECTIVITY) {
-      costs.put(Strategy.POST_FILTER, visits(postFilterL(k, searchL, s)) * hop() + FETCH
-          + n * dims * FILTERED_FETCH_PER_DIM);
+      costs.put(Strategy.POST_FILTER, visits(postFilterL(k, searchL, s)) * hop() + scan + 2 * FETCH);
     }
     return costs;
   }

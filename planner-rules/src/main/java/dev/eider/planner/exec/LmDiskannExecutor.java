@@ -13,8 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
@@ -123,7 +125,7 @@ public final class LmDiskannExecutor {
       figures.strategy(spec.strategy());
       return switch (spec.strategy()) {
         case EXACT -> exact();
-        case GRAPH -> fetch(graph(null, spec.searchL(), wanted), false);
+        case GRAPH -> fetch(graph(null, spec.searchL(), wanted));
         case POST_FILTER -> postFilter();
         case FILTERED_GRAPH -> filteredGraph();
       };
@@ -132,8 +134,31 @@ public final class LmDiskannExecutor {
     private List<Object[]> postFilter() throws SQLException {
       int want = DiskannCostModel.postFilterL(wanted, 0, spec.selectivity());
       int searchL = Math.max(spec.searchL(), want);
-      List<Object[]> rows = fetch(graph(null, searchL, want), true);
-      return rows.size() >= wanted ? rows : filteredGraph();
+      List<Neighbor> hits = graph(null, searchL, want);
+      Set<Long> kept = keptByFilter(hits);
+      List<Neighbor> passing = hits.stream().filter(hit -> kept.contains(hit.rowKey()))
+          .limit(wanted).toList();
+      return passing.size() >= wanted ? fetch(passing) : filteredGraph();
+    }
+
+    /**
+     * The keys of {@code hits} the sibling filter keeps. Only the key is selected, so DuckDB reads the
+     * key and filter columns and not the rows' vectors.
+     */
+    private Set<Long> keptByFilter(List<Neighbor> hits) throws SQLException {
+      BoundSql rows = spec.filterRows();
+      String sql = "SELECT f." + spec.keyColumn() + " FROM (" + rows.sql() + ") AS f WHERE f."
+          + spec.keyColumn() + " IN (" + keys(hits) + ")";
+      Set<Long> kept = new HashSet<>();
+      try (PreparedStatement statement = duckDb.prepareStatement(sql)) {
+        Statements.bind(statement, rows.values(this::parameter), 1);
+        try (ResultSet rs = statement.executeQuery()) {
+          while (rs.next()) {
+            kept.add(rs.getLong(1));
+          }
+        }
+      }
+      return kept;
     }
 
     private List<Object[]> filteredGraph() throws SQLException {
@@ -152,7 +177,7 @@ public final class LmDiskannExecutor {
         figures.strategy(Strategy.EXACT);
         return exact();
       }
-      return fetch(graph(AllowedIds.of(allowed), spec.searchL(), wanted), false);
+      return fetch(graph(AllowedIds.of(allowed), spec.searchL(), wanted));
     }
 
     private List<Neighbor> graph(AllowedIds allowed, int searchL, int k) {
@@ -188,21 +213,15 @@ public final class LmDiskannExecutor {
       return bitmap;
     }
 
-    /** The rows of {@code hits}, nearest first; with {@code filtered}, only those the filter keeps. */
-    private List<Object[]> fetch(List<Neighbor> hits, boolean filtered) throws SQLException {
+    /** The rows of {@code hits}, nearest first (a row deleted since the search is left out). */
+    private List<Object[]> fetch(List<Neighbor> hits) throws SQLException {
       if (hits.isEmpty()) {
         return List.of();
       }
-      BoundSql source = filtered ? spec.filterRows() : plainRows();
-      StringBuilder sql = new StringBuilder("SELECT * FROM (").append(source.sql())
-          .append(") AS f WHERE f.").append(spec.keyColumn()).append(" IN (");
-      for (int i = 0; i < hits.size(); i++) {
-        sql.append(i == 0 ? "" : ",").append(hits.get(i).rowKey());
-      }
-      sql.append(')');
+      String sql = "SELECT * FROM " + spec.table() + " WHERE " + spec.keyColumn() + " IN ("
+          + keys(hits) + ")";
       Map<Long, Object[]> byKey = new HashMap<>();
-      try (PreparedStatement statement = duckDb.prepareStatement(sql.toString())) {
-        Statements.bind(statement, source.values(this::parameter), 1);
+      try (PreparedStatement statement = duckDb.prepareStatement(sql)) {
         try (ResultSet rs = statement.executeQuery()) {
           while (rs.next()) {
             Object[] row = new Object[reader.columns() + 1];
@@ -220,6 +239,14 @@ public final class LmDiskannExecutor {
         }
       }
       return rows;
+    }
+
+    private static String keys(List<Neighbor> hits) {
+      StringBuilder keys = new StringBuilder();
+      for (Neighbor hit : hits) {
+        keys.append(keys.isEmpty() ? "" : ",").append(hit.rowKey());
+      }
+      return keys.toString();
     }
 
     /** DuckDB's top-k (or every row in the radius) over the filtered rows: the exact answer. */

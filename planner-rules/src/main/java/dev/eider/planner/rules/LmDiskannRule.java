@@ -172,7 +172,7 @@ public final class LmDiskannRule extends RelRule<LmDiskannRule.Config> {
     int searchL = hints.searchL() > 0 ? hints.searchL()
         : config.defaultSearchL() > 0 ? config.defaultSearchL() : index.defaultSearchL();
     LmDiskannScan indexScan = ScanBuilder.build(scan, table, index, distance, fetch, offset,
-        radius, siblings, residual, searchL);
+        radius, siblings, residual, searchL, hints.strategy());
     RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
     RelNode result = indexScan;
     if (!residual.isEmpty()) {

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.rel.RelCollations;
@@ -47,11 +48,12 @@ final class ScanBuilder {
    * @param siblings conjuncts DuckDB evaluates into the allowed set
    * @param residual conjuncts applied in Calcite after the search (shown as post_filter)
    * @param searchL  the beam width (hint, else connection property, else the index's option)
+   * @param forced   the strategy a hint asks for, or null to let the cost model choose
    */
   static LmDiskannScan build(TableScan scan, DuckDbTable table, VectorIndex index,
       VectorPredicates.Distance distance, Argument fetch, Argument offset,
       VectorPredicates.Radius radius, List<RexNode> siblings, List<RexNode> residual,
-      int searchL) {
+      int searchL, Strategy forced) {
     RelOptCluster cluster = scan.getCluster();
     RexNode condition = RexUtil.composeConjunction(cluster.getRexBuilder(), siblings, true);
     BoundSql filterRows = condition == null ? null : DuckDbSql.rows(scan, condition);
@@ -66,7 +68,14 @@ final class ScanBuilder {
     if (radius != null || !residual.isEmpty()) {
       costs.remove(Strategy.POST_FILTER);
     }
-    var best = costs.entrySet().stream().min(java.util.Map.Entry.comparingByValue()).orElseThrow();
+    var best = costs.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
+    if (forced != null) {
+      if (!costs.containsKey(forced)) {
+        throw new IllegalArgumentException("hint LM_DISKANN(strategy=" + forced + ") cannot answer "
+            + "this query; its possible strategies are " + costs.keySet());
+      }
+      best = Map.entry(forced, costs.get(forced));
+    }
     ScanSpec spec = new ScanSpec(index, table.schema().database(), scan.getRowType(),
         keyField(scan, index), distance.duckDbFunction(), queryVector(scan, distance, index),
         fetch, offset, radius == null ? null : radius.radius(),

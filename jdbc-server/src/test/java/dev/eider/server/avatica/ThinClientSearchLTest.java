@@ -1,0 +1,67 @@
+package dev.eider.server.avatica;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code search_l} connection property travels from the real thin client to the server's planner. */
+class ThinClientSearchLTest {
+  @TempDir
+  static Path dir;
+
+  private static EiderServer server;
+  private static ThinClient client;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    Path database = dir.resolve("docs.duckdb");
+    DocsTable.create(database, 200);
+    try (Connection eider = DriverManager.getConnection("jdbc:eider:duckdb=" + database);
+        Statement statement = eider.createStatement()) {
+      statement.execute("CREATE INDEX docs_embedding ON docs USING LM_DISKANN (embedding) "
+          + "WITH (metric = 'l2', key_column = 'id')");
+    }
+    server = TestServers.on(database).start();
+    client = new ThinClient();
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.close();
+    client.close();
+  }
+
+  @Test
+  void searchLFromTheClientsPropertiesIsTheScansBeam() throws SQLException {
+    String explain = "EXPLAIN PLAN FOR SELECT id FROM docs ORDER BY embedding <-> CAST('"
+        + DocsTable.literal(DocsTable.query(3)) + "' AS FLOAT[" + DocsTable.DIMS + "]) LIMIT 5";
+    Properties properties = new Properties();
+    properties.setProperty("search_l", "37");
+    try (Connection connection = client.connect(server.clientUrl(), properties)) {
+      assertThat(plan(connection, explain)).contains("search_l=[37]");
+    }
+    try (Connection connection = client.connect(server.clientUrl())) {
+      assertThat(plan(connection, explain)).contains("LmDiskannScan").doesNotContain("search_l=[37]");
+    }
+  }
+
+  private static String plan(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+      StringBuilder plan = new StringBuilder();
+      while (rs.next()) {
+        plan.append(rs.getString(1));
+      }
+      return plan.toString();
+    }
+  }
+}
