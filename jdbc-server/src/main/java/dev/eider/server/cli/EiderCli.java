@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     version = "Eider 0.1.0",
     description = "SQL vector search over DuckDB with an LM-DiskANN index.",
     subcommands = {CommandLine.HelpCommand.class, SqlCommand.class, ServeCommand.class,
-        UserCommand.class, ServeBenchCommand.class, DemoCommand.class, IndexBenchCommand.class})
+        UserCommand.class, ServeBenchCommand.class, DemoCommand.class, IndexBenchCommand.class,
+        PlannerBenchCommand.class})
 public final class EiderCli implements Runnable {
 
   @Override

@@ -1,10 +1,13 @@
-package dev.eider.server.planner;
+package dev.eider.server.cli;
 
+import dev.eider.adapter.DuckDbSchema;
+import dev.eider.adapter.duckdb.DuckDbDatabase;
 import dev.eider.adapter.index.IndexState;
-import dev.eider.adapter.index.TestIndexes;
 import dev.eider.adapter.index.VectorIndex;
-import dev.eider.lmdiskann.Metric;
+import dev.eider.adapter.vector.Vectors;
+import dev.eider.lmdiskann.SearchParams;
 import dev.eider.lmdiskann.io.Fvecs;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,29 +19,55 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.calcite.jdbc.CalciteConnection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * The planner benchmark (a program, not a test): fashion-mnist-784 in a DuckDB table with its label and
+ * {@code ./eider planner-bench}: the planner benchmark. fashion-mnist-784 in a DuckDB table with its label and
  * columns of 50%, 10%, 1% and 0.1% selectivity; per filter, recall@10 of Eider's SQL answer against the
  * exact plan ({@code NO_LM_DISKANN}, DuckDB's top-k) and, for the label filter, against
  * {@code groundtruth_same_label.ivecs}; the strategy, latencies and their ratio; the overhead of a
  * prepared statement over the raw index search; and the measurements the cost model's constants are
  * calibrated from ({@link CostCalibration}).
  *
- * <p>Usage: {@code PlannerBench <dataset dir> <work dir> [queries]}. The table and its index are kept
- * in the work dir and reused by the next run (loading and building take minutes).
+ * <p>The table and its index are kept in the work folder and reused by the next run (loading and
+ * building take minutes).
  */
-public final class PlannerBench {
+@Command(name = "planner-bench", mixinStandardHelpOptions = true,
+    description = "SQL k-NN with filters of 50%, 10% (two), 1% and 0.1% selectivity: recall, strategy, "
+        + "latency against DuckDB's exact plan; prepared statement vs raw index search; cost constants.")
+public final class PlannerBenchCommand implements Callable<Integer> {
   private static final int WARMUP = 10;
 
-  private PlannerBench() {}
+  @Spec
+  private CommandSpec spec;
 
-  public static void main(String[] args) throws Exception {
-    Path data = Path.of(args[0]);
-    Path work = Path.of(args[1]);
-    int queryCount = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+  @Option(names = "--dataset", paramLabel = "DIR", required = true,
+      description = "fashion-mnist-784 folder: base.fvecs, query.fvecs, base_labels.txt, "
+          + "query_labels.txt, groundtruth_same_label.ivecs.")
+  private Path data;
+
+  @Option(names = "--work", paramLabel = "DIR",
+      defaultValue = "${sys:user.home}/.cache/eider-planner-bench",
+      description = "Folder of the DuckDB table and its index, reused by later runs (default: ${DEFAULT-VALUE}).")
+  private Path work;
+
+  @Option(names = "--queries", defaultValue = "100",
+      description = "Queries per filter (default: ${DEFAULT-VALUE}).")
+  private int queryCount;
+
+  private PrintWriter out;
+
+  @Override
+  public Integer call() throws Exception {
+    out = spec.commandLine().getOut();
     Files.createDirectories(work);
     Path db = work.resolve("fm.duckdb");
     List<float[]> queries = Arrays.asList(Fvecs.readFvecs(data.resolve("query.fvecs"))).subList(0, queryCount);
@@ -46,29 +75,37 @@ public final class PlannerBench {
     int[][] sameLabel = Fvecs.readIvecs(data.resolve("groundtruth_same_label.ivecs"));
     try (Connection eider = DriverManager.getConnection("jdbc:eider:duckdb=" + db)) {
       VectorIndex index = indexedTable(eider, data);
-      System.out.println("| filter | selectivity | strategy | recall@10 | rows | eider ms | exact ms | exact/eider |");
-      System.out.println("|---|---|---|---|---|---|---|---|");
+      out.println("| filter | selectivity | strategy | recall@10 | rows | eider ms | exact ms | exact/eider |");
+      out.println("|---|---|---|---|---|---|---|---|");
       for (String filter : List.of("", "label = ?", "p50", "p10", "p1", "p01")) {
         run(eider, filter, queries, queryLabels);
       }
-      System.out.printf("label filter against groundtruth_same_label.ivecs: recall@10 %.3f%n",
+      out.printf(Locale.ROOT, "label filter against groundtruth_same_label.ivecs: recall@10 %.3f%n",
           sameLabelRecall(eider, queries, queryLabels, sameLabel));
       Overhead overhead = overhead(eider, index, queries);
-      new CostCalibration(eider, index, queries).print(overhead);
+      new CostCalibration(database(eider), index, queries, out).print(overhead);
     }
+    out.flush();
+    return 0;
+  }
+
+  /** The DuckDB database behind schema {@code main} of an Eider connection. */
+  static DuckDbDatabase database(Connection eider) throws Exception {
+    return eider.unwrap(CalciteConnection.class).getRootSchema().getSubSchema("main")
+        .unwrap(DuckDbSchema.class).database();
   }
 
   /** The table and its index: reused when a previous run left them ready, else loaded and built. */
-  private static VectorIndex indexedTable(Connection eider, Path data) throws Exception {
-    Optional<VectorIndex> existing = TestIndexes.database(eider).indexes().byName("fm_emb");
+  private VectorIndex indexedTable(Connection eider, Path data) throws Exception {
+    Optional<VectorIndex> existing = database(eider).indexes().byName("fm_emb");
     if (existing.isPresent() && existing.get().state() == IndexState.READY) {
-      System.out.printf("reusing table fm and index fm_emb (%d vectors)%n", existing.get().liveCount());
+      out.printf(Locale.ROOT, "reusing table fm and index fm_emb (%d vectors)%n", existing.get().liveCount());
       return existing.get();
     }
     List<float[]> base = Arrays.asList(Fvecs.readFvecs(data.resolve("base.fvecs")));
     List<String> labels = Files.readAllLines(data.resolve("base_labels.txt"));
     long t0 = System.nanoTime();
-    try (Connection duck = TestIndexes.database(eider).connect();
+    try (Connection duck = database(eider).connect();
         Statement statement = duck.createStatement()) {
       statement.execute("DROP TABLE IF EXISTS fm");
       statement.execute("CREATE TABLE fm (id BIGINT PRIMARY KEY, label INTEGER, p50 BOOLEAN, "
@@ -83,26 +120,35 @@ public final class PlannerBench {
           insert.setBoolean(4, h % 10 == 3);
           insert.setBoolean(5, h % 100 == 7);
           insert.setBoolean(6, h % 1000 == 11);
-          insert.setString(7, SiftDocs.text(base.get(i)));
+          insert.setString(7, Vectors.toText(base.get(i)));
           insert.addBatch();
         }
         insert.executeBatch();
       }
     }
-    System.out.printf("loaded %d rows in %.1f s%n", base.size(), (System.nanoTime() - t0) / 1e9);
+    out.printf(Locale.ROOT, "loaded %d rows in %.1f s%n", base.size(), (System.nanoTime() - t0) / 1e9);
     t0 = System.nanoTime();
-    VectorIndex index = TestIndexes.create(eider, "fm_emb", "fm", "id", "emb", Metric.L2);
-    System.out.printf("index built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    try (Statement statement = eider.createStatement()) {
+      statement.execute("CREATE INDEX fm_emb ON fm USING LM_DISKANN (emb) "
+          + "WITH (metric = 'l2', key_column = 'id')");
+    }
+    VectorIndex index = database(eider).indexes().byName("fm_emb").orElseThrow();
+    out.printf(Locale.ROOT, "index built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     return index;
   }
 
-  private static void run(Connection eider, String filter, List<float[]> queries,
+  private void run(Connection eider, String filter, List<float[]> queries,
       List<String> queryLabels) throws Exception {
     String where = filter.isEmpty() ? "" : " WHERE " + filter;
     String sql = "SELECT id FROM fm" + where + " ORDER BY emb <-> ? LIMIT 10";
     String exactSql = "SELECT /*+ NO_LM_DISKANN */ id FROM fm" + where + " ORDER BY emb <-> ? LIMIT 10";
-    String plan = SiftDocs.explain(eider, sql.replace("label = ?", "label = 1").replace("?",
-        "CAST('" + SiftDocs.text(queries.getFirst()) + "' AS FLOAT[784])"));
+    String plan;
+    try (Statement statement = eider.createStatement(); ResultSet rs = statement.executeQuery(
+        "EXPLAIN PLAN FOR " + sql.replace("label = ?", "label = 1").replace("?",
+            "CAST('" + Vectors.toText(queries.getFirst()) + "' AS FLOAT[784])"))) {
+      rs.next();
+      plan = rs.getString(1);
+    }
     double found = 0;
     long rows = 0;
     long eiderNanos = 0;
@@ -127,7 +173,7 @@ public final class PlannerBench {
       }
     }
     int n = queries.size();
-    System.out.printf("| %s | %s | %s | %.3f | %.1f | %.2f | %.2f | %.2f |%n",
+    out.printf(Locale.ROOT, "| %s | %s | %s | %.3f | %.1f | %.2f | %.2f | %.2f |%n",
         filter.isEmpty() ? "none" : filter, between(plan, "selectivity=["),
         between(plan, "strategy=["), found / n, rows / (double) n,
         eiderNanos / 1e6 / n, exactNanos / 1e6 / n, exactNanos / (double) eiderNanos);
@@ -159,7 +205,7 @@ public final class PlannerBench {
    */
   record Overhead(double rawMillis, double preparedMillis, double prepareMillis) {}
 
-  private static Overhead overhead(Connection eider, VectorIndex index, List<float[]> queries)
+  private Overhead overhead(Connection eider, VectorIndex index, List<float[]> queries)
       throws Exception {
     long raw = 0;
     long sql = 0;
@@ -170,7 +216,7 @@ public final class PlannerBench {
         sql = 0;
         for (float[] q : queries) {
           long s = System.nanoTime();
-          index.search(q, dev.eider.lmdiskann.SearchParams.top(10));
+          index.search(q, SearchParams.top(10));
           raw += System.nanoTime() - s;
           statement.setObject(1, q);
           s = System.nanoTime();
@@ -191,7 +237,7 @@ public final class PlannerBench {
     }
     int n = queries.size();
     Overhead overhead = new Overhead(raw / 1e6 / n, sql / 1e6 / n, prepared / 1e6 / planned);
-    System.out.printf("raw index search %.3f ms, prepared statement %.3f ms (ratio %.2f), "
+    out.printf(Locale.ROOT, "raw index search %.3f ms, prepared statement %.3f ms (ratio %.2f), "
         + "prepare+execute %.3f ms%n", overhead.rawMillis(), overhead.preparedMillis(),
         overhead.preparedMillis() / overhead.rawMillis(), overhead.prepareMillis());
     return overhead;

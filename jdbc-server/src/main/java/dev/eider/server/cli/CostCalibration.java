@@ -1,16 +1,19 @@
-package dev.eider.server.planner;
+package dev.eider.server.cli;
 
-import dev.eider.adapter.index.TestIndexes;
+import dev.eider.adapter.duckdb.DuckDbDatabase;
 import dev.eider.adapter.index.VectorIndex;
 import dev.eider.adapter.vector.Vectors;
 import dev.eider.lmdiskann.AllowedIds;
 import dev.eider.lmdiskann.SearchParams;
 import dev.eider.lmdiskann.SearchResult;
 import dev.eider.planner.cost.DiskannCostModel;
+import dev.eider.planner.cost.Strategy;
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -26,6 +29,8 @@ import org.roaringbitmap.RoaringBitmap;
  *       Calcite's execution);
  *   <li>{@code FILTER_PER_ROW}: DuckDB {@code count(*) WHERE p10} time / N;
  *   <li>{@code DUCKDB_PER_DIM}: DuckDB's exact top-10 over all rows, time / (N * d);
+ *   <li>{@code EXACT_BASE}: DuckDB's exact top-10 under a 1% or 0.1% filter, less the model's
+ *       filter scan and distances (a filtered top-k costs more than its distances);
  *   <li>{@code BITMAP_PER_ROW}: the allowed-node query at 50% (lookup join) minus the filter scan,
  *       per allowed row;
  *   <li>{@code FILTERED_VISITS}: nodes a filtered search visits at 10% and 1%, against the model's
@@ -35,22 +40,25 @@ import org.roaringbitmap.RoaringBitmap;
 final class CostCalibration {
   private static final int ROUNDS = 20;
 
-  private final Connection eider;
+  private final DuckDbDatabase database;
   private final VectorIndex index;
   private final List<float[]> queries;
+  private final PrintWriter out;
 
-  CostCalibration(Connection eider, VectorIndex index, List<float[]> queries) {
-    this.eider = eider;
+  CostCalibration(DuckDbDatabase database, VectorIndex index, List<float[]> queries, PrintWriter out) {
+    this.database = database;
     this.index = index;
     this.queries = queries.subList(0, Math.min(ROUNDS, queries.size()));
+    this.out = out;
   }
 
-  void print(PlannerBench.Overhead overhead) throws Exception {
+  void print(PlannerBenchCommand.Overhead overhead) throws Exception {
     long n = index.liveCount();
     int d = index.config().dimensions();
     int l = index.defaultSearchL();
-    Map<String, Double> model = new DiskannCostModel(n, d, index.config().maxDegree(),
-        index.cacheHitRatio()).terms();
+    DiskannCostModel costModel = new DiskannCostModel(n, d, index.config().maxDegree(),
+        index.cacheHitRatio());
+    Map<String, Double> model = costModel.terms();
     double visits = 0;
     long nanos = 0;
     for (float[] q : queries) {
@@ -61,17 +69,24 @@ final class CostCalibration {
     }
     visits /= queries.size();
     double rawMicros = nanos / 1e3 / queries.size();
-    System.out.println("| constant | measured | model |");
-    System.out.println("|---|---|---|");
+    out.println("| constant | measured | model |");
+    out.println("|---|---|---|");
     row("hop (us per visited node)", rawMicros / visits, model.get("hop"));
     row("VISITS_PER_L", (visits - model.get("VISITS_BASE")) / l, model.get("VISITS_PER_L"));
     row("FETCH (us)", (overhead.preparedMillis() - overhead.rawMillis()) * 1e3, model.get("FETCH"));
-    try (Connection duck = TestIndexes.database(eider).connect()) {
+    try (Connection duck = database.connect()) {
       double filterMicros = micros(duck, "SELECT count(*) FROM fm WHERE p10", false);
       row("FILTER_PER_ROW (us)", filterMicros / n, model.get("FILTER_PER_ROW"));
       double exactMicros = micros(duck, "SELECT id FROM fm ORDER BY array_distance(emb, CAST(? AS FLOAT["
           + d + "])) LIMIT 10", true);
       row("DUCKDB_PER_DIM (us)", exactMicros / n / d, model.get("DUCKDB_PER_DIM"));
+      for (String filter : List.of("p10", "p1", "p01")) {
+        double filtered = micros(duck, "SELECT id FROM fm WHERE " + filter
+            + " ORDER BY array_distance(emb, CAST(? AS FLOAT[" + d + "])) LIMIT 10", true);
+        double s = count(duck, filter) / (double) n;
+        row("EXACT at " + filter + " (us)", filtered,
+            costModel.costs(10, l, s, true).get(Strategy.EXACT));
+      }
       String allowed = "SELECT node_id FROM " + index.lookupTable()
           + " WHERE row_key IN (SELECT id FROM fm WHERE %s)";
       double bitmapMicros = micros(duck, allowed.formatted("p50"), false);
@@ -90,8 +105,8 @@ final class CostCalibration {
     }
   }
 
-  private static void row(String name, double measured, double model) {
-    System.out.printf("| %s | %.4g | %.4g |%n", name, measured, model);
+  private void row(String name, double measured, double model) {
+    out.printf(Locale.ROOT, "| %s | %.4g | %.4g |%n", name, measured, model);
   }
 
   /** Average microseconds of {@code sql} (reading every row), bound to each query vector if asked. */
@@ -113,6 +128,14 @@ final class CostCalibration {
         }
       }
       return nanos / 1e3 / queries.size();
+    }
+  }
+
+  private static long count(Connection duck, String filter) throws Exception {
+    try (PreparedStatement statement = duck.prepareStatement("SELECT count(*) FROM fm WHERE " + filter);
+        ResultSet rs = statement.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 
