@@ -146,6 +146,9 @@ public final class LmDiskannExecutor {
      * key and filter columns and not the rows' vectors.
      */
     private Set<Long> keptByFilter(List<Neighbor> hits) throws SQLException {
+      if (hits.isEmpty()) {
+        return Set.of();
+      }
       BoundSql rows = spec.filterRows();
       String sql = "SELECT f." + spec.keyColumn() + " FROM (" + rows.sql() + ") AS f WHERE f."
           + spec.keyColumn() + " IN (" + keys(hits) + ")";
