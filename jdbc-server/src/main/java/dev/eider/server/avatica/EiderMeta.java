@@ -131,9 +131,10 @@ final class EiderMeta extends JdbcMeta {
   }
 
   /**
-   * Closes a client statement; if it is still running, it is interrupted first. This is how a thin client
-   * cancels: Avatica's protocol has no cancel request, but {@code Statement.close()} from another thread sends
-   * a close while the executing thread waits for its answer.
+   * Closes a client statement; if it is still running, it is interrupted first. Avatica's protocol has no cancel
+   * request, so a close is the only way a client can stop one statement. (The Java thin client cannot send it
+   * while the statement executes: its {@code Statement.close()} waits for the running request. It can close the
+   * connection instead; see {@link #closeConnection}.)
    */
   @Override
   public void closeStatement(StatementHandle h) {

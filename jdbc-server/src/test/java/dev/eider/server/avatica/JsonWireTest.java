@@ -10,12 +10,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
@@ -104,13 +101,7 @@ class JsonWireTest {
         throw new CompletionException(e);
       }
     });
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (server.runningRequests() == 0) {
-      assertThat(Instant.now()).as("the statement reaches the server").isBefore(deadline);
-      LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-    }
-    LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
-    assertThat(running).as("a count DuckDB needs hours for").isNotDone();
+    ThinClientCancelTest.awaitRunning(server, running);
 
     assertThat(post("{\"request\":\"closeStatement\"," + statement + "}").statusCode()).isEqualTo(200);
 

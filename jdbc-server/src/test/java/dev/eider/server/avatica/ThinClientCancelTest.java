@@ -3,6 +3,7 @@ package dev.eider.server.avatica;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eider.server.jdbc.Outcomes;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,8 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,39 +70,44 @@ class ThinClientCancelTest {
   }
 
   @Test
-  void closingTheConnectionFromAnotherThreadStopsItsPreparedStatementOnTheServer() throws Exception {
-    Connection connection = client.connect(server.clientUrl());
-    PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM endless WHERE MOD(id, 7) = ?");
-    statement.setInt(1, 3);
-    CompletableFuture<Long> running = CompletableFuture.supplyAsync(() -> {
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      } catch (SQLException e) {
-        throw new CompletionException(e);
-      }
+  void closingTheConnectionFromAnotherThreadStopsItsStatementOnTheServer() throws Exception {
+    closingTheConnectionStops(connection -> {
+      Statement statement = connection.createStatement();
+      return () -> count(statement, ENDLESS);
     });
-    awaitRunning(running);
-
-    connection.close();
-
-    assertThat(failure(running)).hasMessageContaining("statement cancelled: the client closed the statement");
-    awaitNoRunningRequests();
-    try (Connection fresh = client.connect(server.clientUrl())) {
-      assertThat(countDocs(fresh)).as("the server keeps serving").isEqualTo(ROWS);
-    }
   }
 
   @Test
-  void closingTheConnectionFromAnotherThreadStopsItsStatementOnTheServer() throws Exception {
+  void closingTheConnectionFromAnotherThreadStopsItsPreparedStatementOnTheServer() throws Exception {
+    closingTheConnectionStops(connection -> {
+      PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM endless WHERE MOD(id, 7) = ?");
+      statement.setInt(1, 3);
+      return () -> {
+        try (ResultSet rows = statement.executeQuery()) {
+          rows.next();
+          return rows.getLong(1);
+        } catch (SQLException e) {
+          throw new CompletionException(e);
+        }
+      };
+    });
+  }
+
+  /** Something a test runs on a connection: it prepares a statement, and returns how to run it. */
+  @FunctionalInterface
+  private interface Work {
+    Supplier<Long> prepare(Connection connection) throws SQLException;
+  }
+
+  private static void closingTheConnectionStops(Work work) throws Exception {
     Connection connection = client.connect(server.clientUrl());
-    Statement statement = connection.createStatement();
-    CompletableFuture<Long> running = CompletableFuture.supplyAsync(() -> count(statement, ENDLESS));
-    awaitRunning(running);
+    CompletableFuture<Long> running = CompletableFuture.supplyAsync(work.prepare(connection));
+    awaitRunning(server, running);
 
     connection.close();
 
-    assertThat(failure(running)).hasMessageContaining("statement cancelled: the client closed the statement");
+    assertThat(Outcomes.failure(running, BOUND))
+        .hasMessageContaining("statement cancelled: the client closed the statement");
     awaitNoRunningRequests();
     try (Connection fresh = client.connect(server.clientUrl())) {
       assertThat(countDocs(fresh)).as("the server keeps serving").isEqualTo(ROWS);
@@ -123,7 +129,7 @@ class ThinClientCancelTest {
   }
 
   /** Waits until the statement's request is being served (and DuckDB has had a moment to start on it). */
-  private static void awaitRunning(CompletableFuture<?> running) {
+  static void awaitRunning(EiderServer server, CompletableFuture<?> running) {
     Instant deadline = Instant.now().plus(BOUND);
     while (server.runningRequests() == 0) {
       assertThat(Instant.now()).as("the statement reaches the server").isBefore(deadline);
@@ -140,16 +146,6 @@ class ThinClientCancelTest {
       assertThat(Instant.now()).as("the server finishes the stopped statement").isBefore(deadline);
       LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
     }
-  }
-
-  /** The failure {@code running} ends with, within {@link #BOUND}, unwrapped to the JDBC exception. */
-  private static Throwable failure(CompletableFuture<?> running) {
-    assertThat(running).failsWithin(BOUND.toSeconds(), TimeUnit.SECONDS);
-    Throwable failure = running.handle((value, error) -> error).join();
-    while (failure instanceof CompletionException && failure.getCause() != null) {
-      failure = failure.getCause();
-    }
-    return failure;
   }
 
   private static long countDocs(Connection connection) throws SQLException {

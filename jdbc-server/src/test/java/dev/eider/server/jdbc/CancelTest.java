@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +63,7 @@ class CancelTest {
     try (Statement statement = eider.createStatement()) {
       CompletableFuture<Long> running = CompletableFuture.supplyAsync(() -> count(statement, ENDLESS));
       cancelWhileRunning(statement, running);
-      assertThat(failure(running)).hasMessageContaining("statement cancelled");
+      assertThat(Outcomes.failure(running, BOUND)).hasMessageContaining("statement cancelled");
     }
   }
 
@@ -79,7 +78,7 @@ class CancelTest {
         }
       });
       cancelWhileRunning(statement, running);
-      assertThat(failure(running)).hasMessageContaining("statement cancelled");
+      assertThat(Outcomes.failure(running, BOUND)).hasMessageContaining("statement cancelled");
     }
     assertThat(Sql.rows(eider, "SELECT count(*) FROM sink")).containsExactly(List.of(0L));
   }
@@ -89,7 +88,7 @@ class CancelTest {
     try (Statement statement = eider.createStatement()) {
       statement.setQueryTimeout(2);
       CompletableFuture<Long> running = CompletableFuture.supplyAsync(() -> count(statement, ENDLESS));
-      Throwable failure = failure(running);
+      Throwable failure = Outcomes.failure(running, BOUND);
       assertThat(failure).hasMessageContaining("ran longer than its query timeout of 2 s");
       assertThat(causes(failure)).hasAtLeastOneElementOfType(SQLTimeoutException.class);
       statement.setQueryTimeout(0);
@@ -106,16 +105,6 @@ class CancelTest {
     LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
     assertThat(running).as("the query runs until cancelled").isNotDone();
     statement.cancel();
-  }
-
-  /** The failure {@code running} ends with, within {@link #BOUND}, unwrapped to the JDBC exception. */
-  private static Throwable failure(CompletableFuture<?> running) {
-    assertThat(running).failsWithin(BOUND.toSeconds(), TimeUnit.SECONDS);
-    Throwable failure = running.handle((value, error) -> error).join();
-    while (failure instanceof CompletionException && failure.getCause() != null) {
-      failure = failure.getCause();
-    }
-    return failure;
   }
 
   private static List<Throwable> causes(Throwable failure) {
