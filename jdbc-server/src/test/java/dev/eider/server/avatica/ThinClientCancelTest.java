@@ -73,7 +73,7 @@ class ThinClientCancelTest {
   void closingTheConnectionFromAnotherThreadStopsItsStatementOnTheServer() throws Exception {
     closingTheConnectionStops(connection -> {
       Statement statement = connection.createStatement();
-      return () -> count(statement, ENDLESS);
+      return () -> Outcomes.count(statement, ENDLESS);
     });
   }
 
@@ -150,16 +150,7 @@ class ThinClientCancelTest {
 
   private static long countDocs(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      return count(statement, "SELECT count(*) FROM docs");
-    }
-  }
-
-  private static long count(Statement statement, String sql) {
-    try (ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    } catch (SQLException e) {
-      throw new CompletionException(e);
+      return Outcomes.count(statement, "SELECT count(*) FROM docs");
     }
   }
 }

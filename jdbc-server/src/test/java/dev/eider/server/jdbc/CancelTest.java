@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Statement;
@@ -61,7 +60,7 @@ class CancelTest {
   @Test
   void cancelFromAnotherThreadStopsAQueryInsideDuckDb() throws Exception {
     try (Statement statement = eider.createStatement()) {
-      CompletableFuture<Long> running = CompletableFuture.supplyAsync(() -> count(statement, ENDLESS));
+      CompletableFuture<Long> running = CompletableFuture.supplyAsync(() -> Outcomes.count(statement, ENDLESS));
       cancelWhileRunning(statement, running);
       assertThat(Outcomes.failure(running, BOUND)).hasMessageContaining("statement cancelled");
     }
@@ -87,12 +86,12 @@ class CancelTest {
   void aQueryTimeoutStopsAQueryInsideDuckDb() throws Exception {
     try (Statement statement = eider.createStatement()) {
       statement.setQueryTimeout(2);
-      CompletableFuture<Long> running = CompletableFuture.supplyAsync(() -> count(statement, ENDLESS));
+      CompletableFuture<Long> running = CompletableFuture.supplyAsync(() -> Outcomes.count(statement, ENDLESS));
       Throwable failure = Outcomes.failure(running, BOUND);
       assertThat(failure).hasMessageContaining("ran longer than its query timeout of 2 s");
       assertThat(causes(failure)).hasAtLeastOneElementOfType(SQLTimeoutException.class);
       statement.setQueryTimeout(0);
-      assertThat(count(statement, "SELECT count(*) FROM t WHERE id < 10")).as("the statement is reusable")
+      assertThat(Outcomes.count(statement, "SELECT count(*) FROM t WHERE id < 10")).as("the statement is reusable")
           .isEqualTo(10);
     }
   }
@@ -113,14 +112,5 @@ class CancelTest {
       causes.add(cause);
     }
     return causes;
-  }
-
-  private static long count(Statement statement, String sql) {
-    try (ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    } catch (SQLException e) {
-      throw new CompletionException(e);
-    }
   }
 }

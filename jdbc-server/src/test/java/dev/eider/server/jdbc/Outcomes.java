@@ -2,12 +2,15 @@ package dev.eider.server.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
-/** The outcome of a statement run on another thread, for tests that stop it from this one. */
+/** Statements run on another thread, for tests that stop them from this one. */
 public final class Outcomes {
 
   private Outcomes() {}
@@ -20,5 +23,15 @@ public final class Outcomes {
       failure = failure.getCause();
     }
     return failure;
+  }
+
+  /** The single number {@code sql} returns; a failure is unchecked, to run in a {@link CompletableFuture}. */
+  public static long count(Statement statement, String sql) {
+    try (ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new CompletionException(e);
+    }
   }
 }
