@@ -9,7 +9,8 @@ import javax.sql.DataSource;
 
 /**
  * The {@link DataSource} Calcite's JDBC machinery pulls connections from (pushed-down queries and
- * DML): each connection is a duplicate of the database's root connection.
+ * DML): each connection is a duplicate of the database's root connection, tracked by the current
+ * {@link StatementRun} (if any) so that cancelling the statement interrupts DuckDB.
  */
 final class DuckDbDataSource implements DataSource {
   private final DuckDbDatabase database;
@@ -20,12 +21,13 @@ final class DuckDbDataSource implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    return database.connect();
+    Connection connection = database.connect();
+    return StatementRun.CURRENT.isBound() ? StatementRun.CURRENT.get().track(connection) : connection;
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return database.connect();
+    return getConnection();
   }
 
   @Override

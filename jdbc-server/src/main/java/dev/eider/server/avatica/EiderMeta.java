@@ -1,6 +1,8 @@
 package dev.eider.server.avatica;
 
+import dev.eider.adapter.duckdb.StatementRun;
 import dev.eider.server.auth.Role;
+import dev.eider.server.jdbc.RunningStatements;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
@@ -74,7 +77,7 @@ final class EiderMeta extends JdbcMeta {
   void cancelAll() {
     for (Tracked tracked : statements.values()) {
       try {
-        tracked.statement().cancel();
+        RunningStatements.interrupt(tracked.statement());
       } catch (SQLException | RuntimeException e) {
         LOG.debug("cancel at shutdown failed: {}", e.getMessage());
       }
@@ -101,9 +104,19 @@ final class EiderMeta extends JdbcMeta {
     return EngineConnections.wrap(super.createConnection(url, info), justCreated::set);
   }
 
+  /**
+   * Closes a client connection; a statement of it still running (the client closed the connection from another
+   * thread) is interrupted first.
+   */
   @Override
   public void closeConnection(ConnectionHandle ch) {
-    statements.values().removeIf(tracked -> tracked.connectionId().equals(ch.id));
+    statements.values().removeIf(tracked -> {
+      if (!tracked.connectionId().equals(ch.id)) {
+        return false;
+      }
+      tracked.stop();
+      return true;
+    });
     super.closeConnection(ch);
   }
 
@@ -118,9 +131,18 @@ final class EiderMeta extends JdbcMeta {
     return track(super.prepare(ch, sql, limits.capRows(maxRowCount)));
   }
 
+  /**
+   * Closes a client statement; if it is still running, it is interrupted first. Avatica's protocol has no cancel
+   * request, so a close is the only way a client can stop one statement. (The Java thin client cannot send it
+   * while the statement executes: its {@code Statement.close()} waits for the running request. It can close the
+   * connection instead; see {@link #closeConnection}.)
+   */
   @Override
   public void closeStatement(StatementHandle h) {
-    statements.remove(h.id);
+    Tracked tracked = statements.remove(h.id);
+    if (tracked != null) {
+      tracked.stop();
+    }
     super.closeStatement(h);
   }
 
@@ -137,8 +159,7 @@ final class EiderMeta extends JdbcMeta {
     long cappedRows = limits.capRows(maxRowCount);
     int firstFrame = maxRowsInFirstFrame <= 0 ? maxRowsInFirstFrame
         : (int) Math.min(maxRowsInFirstFrame, cappedRows <= 0 ? Long.MAX_VALUE : cappedRows);
-    return watchdog.guard(statement(h),
-        () -> super.prepareAndExecute(h, sql, cappedRows, firstFrame, callback));
+    return running(h, () -> super.prepareAndExecute(h, sql, cappedRows, firstFrame, callback));
   }
 
   @Override
@@ -191,33 +212,52 @@ final class EiderMeta extends JdbcMeta {
     justCreated.remove();
     if (statement != null) {
       configure(statement);
-      statements.put(handle.id, new Tracked(handle.connectionId, statement));
+      statements.put(handle.id, new Tracked(handle.connectionId, statement, new AtomicBoolean()));
     }
     return handle;
   }
 
   /**
    * Runs a call on a client statement under the statement timeout, and keeps the statement's connection from
-   * expiring as idle while the call runs (the connection cache counts only requests as use).
+   * expiring as idle while the call runs (the connection cache counts only requests as use). A call that fails
+   * because the client closed the statement meanwhile says so.
    */
   private <T, E extends Exception> T running(StatementHandle h, StatementWatchdog.Work<T, E> work) throws E {
     long period = Math.max(1, limits.idleTimeout().toMillis() / 2);
     ScheduledFuture<?> keepAlive = timer.scheduleAtFixedRate(
         () -> getConnectionCache().getIfPresent(h.connectionId), period, period, TimeUnit.MILLISECONDS);
+    Tracked tracked = statements.get(h.id);
     try {
-      return watchdog.guard(statement(h), work);
+      return watchdog.guard(tracked == null ? null : tracked.statement(), work);
+    } catch (RuntimeException e) {
+      if (tracked != null && tracked.stopped().get()) {
+        SQLException cancelled = new SQLException("statement cancelled: the client closed the statement (or its"
+            + " connection) while it ran", StatementRun.CANCELLED_STATE);
+        cancelled.addSuppressed(e);
+        throw new RuntimeException(cancelled.getMessage(), cancelled);
+      }
+      throw e;
     } finally {
       keepAlive.cancel(false);
     }
   }
 
-  private Statement statement(StatementHandle h) {
-    Tracked tracked = statements.get(h.id);
-    return tracked == null ? null : tracked.statement();
-  }
+  /**
+   * A statement the server created for a client, the client connection it belongs to, and whether the client
+   * has closed it.
+   */
+  private record Tracked(String connectionId, Statement statement, AtomicBoolean stopped) {
 
-  /** A statement the server created for a client, and the client connection it belongs to. */
-  private record Tracked(String connectionId, Statement statement) {}
+    /** Marks the statement closed by its client and interrupts whatever it runs. */
+    void stop() {
+      stopped.set(true);
+      try {
+        RunningStatements.interrupt(statement);
+      } catch (SQLException | RuntimeException e) {
+        LOG.debug("interrupting a statement its client closed failed: {}", e.getMessage());
+      }
+    }
+  }
 
   private void configure(Statement statement) {
     try {

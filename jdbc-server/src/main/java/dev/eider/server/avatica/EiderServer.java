@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.apache.calcite.avatica.metrics.noop.NoopMetricsSystemConfiguration;
 import org.apache.calcite.avatica.server.AvaticaHandler;
 import org.apache.calcite.avatica.server.AvaticaServerConfiguration;
@@ -63,11 +63,7 @@ public final class EiderServer implements AutoCloseable {
       }
       anchor = openEngine(options.engineUrl());
       CallerContext callers = new CallerContext(Caller.anonymous());
-      timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "eider-server-timer");
-        thread.setDaemon(true);
-        return thread;
-      });
+      timer = timer();
       StatementWatchdog watchdog = new StatementWatchdog(options.limits().statementTimeout(), timer);
       UserServices services = new UserServices(options.engineUrl(), new Properties(), callers, options.limits(),
           watchdog, timer);
@@ -147,6 +143,21 @@ public final class EiderServer implements AutoCloseable {
   /** Blocks until {@link #close} has finished (for a command that serves until it is told to stop). */
   public void awaitStop() throws InterruptedException {
     stopped.await();
+  }
+
+  /**
+   * The thread that runs timeouts and keeps running statements' connections alive. Every request schedules such
+   * tasks and cancels them when it ends; cancelled tasks leave the queue at once rather than when they were due
+   * (minutes later), so the queue stays as short as the number of requests running.
+   */
+  private static ScheduledExecutorService timer() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = new Thread(runnable, "eider-server-timer");
+      thread.setDaemon(true);
+      return thread;
+    });
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 
   private static Connection openEngine(String engineUrl) throws SQLException {

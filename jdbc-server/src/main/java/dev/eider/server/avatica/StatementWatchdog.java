@@ -1,5 +1,6 @@
 package dev.eider.server.avatica;
 
+import dev.eider.server.jdbc.RunningStatements;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Statement;
@@ -12,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Backs up the engine's own query timeout ({@link Statement#setQueryTimeout}, which Calcite counts from the
- * start of execution to the last row fetched): a single execute or fetch call still running when the timeout
- * has passed is cancelled through {@link Statement#cancel()}, and a call that fails once the timeout has
- * passed, or that the engine stopped for its timeout, reports a {@link SQLTimeoutException} naming the limit.
+ * Backs up the engine's own query timeout ({@link Statement#setQueryTimeout}, which Calcite passes to each DuckDB
+ * statement as the time left): a single execute or fetch call still running when the timeout has passed is
+ * interrupted ({@link RunningStatements#interrupt}, down into DuckDB; the statement stays usable), and a call
+ * that fails once the timeout has passed, or that the engine stopped for its timeout, reports a
+ * {@link SQLTimeoutException} naming the limit.
  */
 public final class StatementWatchdog {
 
@@ -62,23 +64,13 @@ public final class StatementWatchdog {
       }
       return result;
     } catch (RuntimeException e) {
-      if (fired.get() || System.nanoTime() - start >= timeout.toNanos() || isTimeout(e)) {
+      if (fired.get() || System.nanoTime() - start >= timeout.toNanos() || RunningStatements.timedOut(e)) {
         throw timedOut(e);
       }
       throw e;
     } finally {
       alarm.cancel(false);
     }
-  }
-
-  /** True if the engine itself stopped the statement for its query timeout (DuckDB interrupts it). */
-  private static boolean isTimeout(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLTimeoutException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private RuntimeException timedOut(Throwable cause) {
@@ -92,7 +84,7 @@ public final class StatementWatchdog {
 
   private static void cancel(Statement statement) {
     try {
-      statement.cancel();
+      RunningStatements.interrupt(statement);
     } catch (SQLException | RuntimeException e) {
       LOG.warn("could not cancel a statement past the timeout: {}", e.getMessage());
     }

@@ -6,6 +6,8 @@ import dev.eider.server.avatica.ServerLimits;
 import dev.eider.server.avatica.ServerOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,6 +77,9 @@ public final class ServeBenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%d base vectors x %d dims from %s, %d queries; statement:%n  %s%n", base.length,
         base[0].length, folder, queryVectors.length, KNN);
+    OperatingSystemMXBean system = ManagementFactory.getOperatingSystemMXBean();
+    out.printf(Locale.ROOT, "%d cores, load average %.1f at the start (client, server and engine share them)%n",
+        system.getAvailableProcessors(), system.getSystemLoadAverage());
     List<Result> results = new ArrayList<>();
     String embedded = "jdbc:eider:duckdb=" + database;
     ServerOptions options = new ServerOptions(embedded, List.of(database), "127.0.0.1", 0,

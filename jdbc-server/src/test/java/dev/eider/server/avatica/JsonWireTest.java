@@ -10,6 +10,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The JSON wire format, and requests no well-behaved client sends: unknown ids, garbage, a client trying to
- * re-point the engine with its own connection properties.
+ * The JSON wire format, and requests the Java thin client does not send: unknown ids, garbage, a client trying
+ * to re-point the engine with its own connection properties, a close of a statement while it runs.
  */
 class JsonWireTest {
 
@@ -33,6 +38,7 @@ class JsonWireTest {
   static void startServer() throws Exception {
     Path database = dir.resolve("json.duckdb");
     DocsTable.create(database, 30);
+    ThinClientCancelTest.createEndlessView(database);
     server = TestServers.on(database).serialization(Serialization.JSON).start();
     client = new ThinClient();
     http = HttpClient.newHttpClient();
@@ -76,6 +82,34 @@ class JsonWireTest {
     assertThat(unknownConnection.statusCode()).isEqualTo(500);
     assertThat(unknownConnection.body()).contains("NoSuchConnectionException");
 
+    theThinClientWorksOverJson();
+  }
+
+  @Test
+  void aCloseStatementRequestWhileTheStatementRunsStopsIt() throws Exception {
+    assertThat(post("{\"request\":\"openConnection\",\"connectionId\":\"raw-3\",\"info\":{}}").statusCode())
+        .isEqualTo(200);
+    Matcher id = Pattern.compile("\"statementId\":(\\d+)")
+        .matcher(post("{\"request\":\"createStatement\",\"connectionId\":\"raw-3\"}").body());
+    assertThat(id.find()).isTrue();
+    String statement = "\"connectionId\":\"raw-3\",\"statementId\":" + id.group(1);
+    CompletableFuture<HttpResponse<String>> running = CompletableFuture.supplyAsync(() -> {
+      try {
+        return post("{\"request\":\"prepareAndExecute\"," + statement
+            + ",\"sql\":\"SELECT count(*) FROM endless WHERE MOD(id, 7) = 3\",\"maxRowCount\":-1}");
+      } catch (Exception e) {
+        throw new CompletionException(e);
+      }
+    });
+    ThinClientCancelTest.awaitRunning(server, running);
+
+    assertThat(post("{\"request\":\"closeStatement\"," + statement + "}").statusCode()).isEqualTo(200);
+
+    assertThat(running).succeedsWithin(60, TimeUnit.SECONDS).satisfies(response -> {
+      assertThat(response.statusCode()).isEqualTo(500);
+      assertThat(response.body()).contains("statement cancelled: the client closed the statement");
+    });
+    assertThat(server.runningRequests()).isZero();
     theThinClientWorksOverJson();
   }
 

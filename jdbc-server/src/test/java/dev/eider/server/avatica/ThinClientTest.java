@@ -173,26 +173,6 @@ class ThinClientTest {
   }
 
   @Test
-  void aCancelledStatementStopsAndTheConnectionKeepsWorking() throws SQLException {
-    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-      statement.setFetchSize(10);
-      ResultSet rows = statement.executeQuery("SELECT a.id FROM docs a, docs b");
-      assertThat(rows.next()).isTrue();
-      statement.cancel();
-      assertThatThrownBy(() -> {
-        while (rows.next()) {
-          rows.getLong(1);
-        }
-      }).isInstanceOf(SQLException.class).hasMessageContaining("cancel");
-      try (Statement fresh = connection.createStatement();
-          ResultSet count = fresh.executeQuery("SELECT count(*) FROM docs")) {
-        assertThat(count.next()).isTrue();
-        assertThat(count.getLong(1)).isEqualTo(ROWS);
-      }
-    }
-  }
-
-  @Test
   void badRequestsGetClearErrorsAndTheServerKeepsServing() throws SQLException {
     try (Connection connection = connect()) {
       try (Statement statement = connection.createStatement()) {
