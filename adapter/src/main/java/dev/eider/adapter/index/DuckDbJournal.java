@@ -1,6 +1,7 @@
 package dev.eider.adapter.index;
 
 import dev.eider.adapter.duckdb.DuckDbDatabase;
+import dev.eider.lmdiskann.disk.BlockLayout;
 import dev.eider.lmdiskann.journal.IndexMeta;
 import dev.eider.lmdiskann.journal.Journal;
 import dev.eider.lmdiskann.journal.JournalBatch;
@@ -15,6 +16,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -22,15 +24,23 @@ import java.util.List;
  * node wins) and {@code <index>_meta} (one row of counters). Inside a DML statement the batches go to
  * that statement's {@link IndexTransaction}, so they commit or roll back with the base-table change;
  * outside one (merge consolidation) each batch commits on its own.
+ *
+ * <p>The first row of a node after a merge holds its whole block; later rows hold a {@link BlockPatch}
+ * against the row before, so recovery never needs the graph file's copy of a journaled node (a merge
+ * that died half way through writing the file is repaired from the journal alone).
  */
 final class DuckDbJournal implements Journal {
   private final DuckDbDatabase database;
   private final IndexDefinition definition;
+  private final BlockLayout layout;
+  /** Nodes with a row in the blocks table (committed, or in the bound transaction). */
+  private final BitSet journaled = new BitSet();
   private volatile IndexTransaction transaction;
 
   DuckDbJournal(DuckDbDatabase database, IndexDefinition definition) {
     this.database = database;
     this.definition = definition;
+    this.layout = new BlockLayout(definition.config());
   }
 
   /** Routes the following batches into {@code current} ({@code null}: each batch commits alone). */
@@ -49,13 +59,27 @@ final class DuckDbJournal implements Journal {
       try (Statement statement = connection.createStatement();
           ResultSet rows = statement.executeQuery("SELECT node_id, version, epoch, tombstone,"
               + " checksum, bytes FROM " + definition.indexTable("blocks")
-              + " QUALIFY row_number() OVER (PARTITION BY node_id ORDER BY version DESC) = 1"
-              + " ORDER BY node_id")) {
+              + " ORDER BY node_id, version")) {
+        JournalBlock newest = null;
         while (rows.next()) {
-          blocks.add(new JournalBlock(rows.getInt(1), rows.getBytes(6), rows.getLong(2),
-              rows.getLong(3), rows.getBoolean(4), rows.getInt(5)));
+          int nodeId = rows.getInt(1);
+          byte[] bytes = rows.getBytes(6);
+          if (newest != null && newest.nodeId() != nodeId) {
+            blocks.add(newest);
+            newest = null;
+          }
+          if (BlockPatch.isPatch(bytes, layout)) {
+            bytes = BlockPatch.apply(newest == null ? null : newest.bytes(), bytes, layout, nodeId);
+          }
+          newest = new JournalBlock(nodeId, bytes, rows.getLong(2), rows.getLong(3),
+              rows.getBoolean(4), rows.getInt(5));
+        }
+        if (newest != null) {
+          blocks.add(newest);
         }
       }
+      journaled.clear();
+      blocks.forEach(b -> journaled.set(b.nodeId()));
       try (Statement statement = connection.createStatement();
           ResultSet rows = statement.executeQuery("SELECT next_node_id, entry_point, live_count,"
               + " free_list, merge_sequence, epoch, acknowledged_merge FROM "
@@ -77,17 +101,26 @@ final class DuckDbJournal implements Journal {
 
   @Override
   public void record(JournalBatch batch) {
+    List<JournalBlock> rows = new ArrayList<>(batch.blocks().size());
+    for (JournalBlock b : batch.blocks()) {
+      byte[] patch = b.base() != null && journaled.get(b.nodeId())
+          ? BlockPatch.diff(b.base(), b.bytes(), layout) : null;
+      rows.add(patch == null ? b : new JournalBlock(b.nodeId(), patch, b.version(), b.epoch(),
+          b.tombstone(), b.checksum()));
+    }
     IndexTransaction current = transaction;
     if (current != null) {
-      current.record(batch);
+      current.record(rows, batch.meta());
+      rows.forEach(b -> journaled.set(b.nodeId()));
       return;
     }
     try (Connection connection = database.connect()) {
       connection.setAutoCommit(false);
       IndexTransaction alone = new IndexTransaction(definition, connection);
-      alone.record(batch);
+      alone.record(rows, batch.meta());
       alone.flush();
       connection.commit();
+      rows.forEach(b -> journaled.set(b.nodeId()));
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot write the journal of index " + definition.name()
           + ": " + e.getMessage(), e);
@@ -110,6 +143,7 @@ final class DuckDbJournal implements Journal {
       }
       writeMeta(connection, definition, metaAfter, mergeSequence);
       connection.commit();
+      merged.forEach(b -> journaled.clear(b.nodeId()));
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot acknowledge merge " + mergeSequence + " of index "
           + definition.name() + ": " + e.getMessage(), e);

@@ -2,16 +2,17 @@ package dev.eider.adapter.index;
 
 import dev.eider.lmdiskann.RowKeyMap;
 import dev.eider.lmdiskann.journal.IndexMeta;
-import dev.eider.lmdiskann.journal.JournalBatch;
 import dev.eider.lmdiskann.journal.JournalBlock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -27,6 +28,8 @@ final class IndexTransaction {
   private final List<JournalBlock> blocks = new ArrayList<>();
   private final Map<Long, Integer> lookup = new LinkedHashMap<>();
   private final List<long[]> tombstones = new ArrayList<>();
+  /** Keys whose lookup row may exist in the table (a key never indexed has none to delete). */
+  private final Set<Long> removed = new HashSet<>();
   private IndexMeta meta;
 
   IndexTransaction(IndexDefinition definition, Connection connection) {
@@ -34,9 +37,10 @@ final class IndexTransaction {
     this.connection = connection;
   }
 
-  void record(JournalBatch batch) {
-    blocks.addAll(batch.blocks());
-    meta = batch.meta();
+  /** Buffers one operation's journal rows (whole blocks or patches) and the counters after it. */
+  void record(List<JournalBlock> rows, IndexMeta after) {
+    blocks.addAll(rows);
+    meta = after;
   }
 
   void put(long rowKey, int nodeId) {
@@ -45,6 +49,7 @@ final class IndexTransaction {
 
   void remove(long rowKey, int nodeId) {
     lookup.put(rowKey, RowKeyMap.NO_NODE);
+    removed.add(rowKey);
     tombstones.add(new long[] {nodeId, rowKey});
   }
 
@@ -68,9 +73,11 @@ final class IndexTransaction {
       }
     }
     if (!lookup.isEmpty()) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("DELETE FROM " + definition.lookupTable() + " WHERE row_key IN ("
-            + keyList() + ")");
+      if (!removed.isEmpty()) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("DELETE FROM " + definition.lookupTable() + " WHERE row_key IN ("
+              + keyList() + ")");
+        }
       }
       try (DuckDBAppender appender = duck.createAppender(IndexDefinition.INDEX_SCHEMA,
           definition.name() + "_lookup")) {
@@ -98,7 +105,7 @@ final class IndexTransaction {
 
   private String keyList() {
     StringJoiner keys = new StringJoiner(",");
-    for (Long key : lookup.keySet()) {
+    for (Long key : removed) {
       keys.add(Long.toString(key));
     }
     return keys.toString();
