@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * The index journal in DuckDB tables {@code <index>_blocks} (append-only; the newest version of each
@@ -27,7 +28,8 @@ import java.util.List;
  *
  * <p>The first row of a node after a merge holds its whole block; later rows hold a {@link BlockPatch}
  * against the row before, so recovery never needs the graph file's copy of a journaled node (a merge
- * that died half way through writing the file is repaired from the journal alone).
+ * that died half way through writing the file is repaired from the journal alone). A statement's
+ * counters are a {@link MetaRow} in the same table; a merge moves them into the meta table.
  */
 final class DuckDbJournal implements Journal {
   private final DuckDbDatabase database;
@@ -56,6 +58,7 @@ final class DuckDbJournal implements Journal {
   public JournalState load() {
     try (Connection connection = database.connect()) {
       List<JournalBlock> blocks = new ArrayList<>();
+      IndexMeta counters = null;
       try (Statement statement = connection.createStatement();
           ResultSet rows = statement.executeQuery("SELECT node_id, version, epoch, tombstone,"
               + " checksum, bytes FROM " + definition.indexTable("blocks")
@@ -64,6 +67,10 @@ final class DuckDbJournal implements Journal {
         while (rows.next()) {
           int nodeId = rows.getInt(1);
           byte[] bytes = rows.getBytes(6);
+          if (nodeId == MetaRow.NODE) {
+            counters = MetaRow.decode(bytes, rows.getInt(5));
+            continue;
+          }
           if (newest != null && newest.nodeId() != nodeId) {
             blocks.add(newest);
             newest = null;
@@ -85,13 +92,14 @@ final class DuckDbJournal implements Journal {
               + " free_list, merge_sequence, epoch, acknowledged_merge FROM "
               + definition.indexTable("meta"))) {
         if (!rows.next()) {
-          return new JournalState(blocks, null, 0);
+          return new JournalState(blocks, counters, 0);
         }
         long acknowledged = rows.getLong(7);
         rows.getInt(1);
         IndexMeta meta = rows.wasNull() ? null : new IndexMeta(rows.getInt(1), rows.getInt(2),
             rows.getInt(3), ints(rows.getArray(4)), rows.getLong(5), rows.getLong(6));
-        return new JournalState(blocks, meta, acknowledged);
+        boolean rowNewer = counters != null && (meta == null || counters.epoch() > meta.epoch());
+        return new JournalState(blocks, rowNewer ? counters : meta, acknowledged);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the journal of index " + definition.name()
@@ -133,7 +141,8 @@ final class DuckDbJournal implements Journal {
     try (Connection connection = database.connect()) {
       connection.setAutoCommit(false);
       try (PreparedStatement blocks = connection.prepareStatement(
-              "DELETE FROM " + definition.indexTable("blocks") + " WHERE epoch <= ?");
+              "DELETE FROM " + definition.indexTable("blocks") + " WHERE epoch <= ? OR node_id = "
+                  + MetaRow.NODE);
           PreparedStatement tombstones = connection.prepareStatement(
               "DELETE FROM " + definition.indexTable("tombstones") + " WHERE epoch <= ?")) {
         blocks.setLong(1, mergedEpoch);
@@ -150,26 +159,31 @@ final class DuckDbJournal implements Journal {
     }
   }
 
-  /** Replaces the counters row; {@code acknowledgedMerge} non-null also records a merge. */
-  static void writeMeta(Connection connection, IndexDefinition definition, IndexMeta meta,
-      Long acknowledgedMerge) throws SQLException {
-    String sql = "UPDATE " + definition.indexTable("meta") + " SET next_node_id = ?,"
-        + " entry_point = ?, live_count = ?, free_list = CAST(? AS INTEGER[]), merge_sequence = ?,"
-        + " epoch = ?" + (acknowledgedMerge == null ? ""
-            : ", acknowledged_merge = greatest(acknowledged_merge, ?), last_merge = ?");
-    try (PreparedStatement update = connection.prepareStatement(sql)) {
+  /** Replaces the meta table's counters with those after merge {@code mergeSequence}. */
+  private static void writeMeta(Connection connection, IndexDefinition definition, IndexMeta meta,
+      long mergeSequence) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement("UPDATE "
+        + definition.indexTable("meta") + " SET next_node_id = ?, entry_point = ?, live_count = ?,"
+        + " free_list = CAST(? AS INTEGER[]), merge_sequence = ?, epoch = ?,"
+        + " acknowledged_merge = greatest(acknowledged_merge, ?), last_merge = ?")) {
       update.setInt(1, meta.nextNodeId());
       update.setInt(2, meta.entryPoint());
       update.setInt(3, meta.liveCount());
-      IndexTransaction.setIntList(update, 4, meta.freeList());
+      update.setString(4, intList(meta.freeList()));
       update.setLong(5, meta.mergeSequence());
       update.setLong(6, meta.epoch());
-      if (acknowledgedMerge != null) {
-        update.setLong(7, acknowledgedMerge);
-        update.setTimestamp(8, Timestamp.from(Instant.now()));
-      }
+      update.setLong(7, mergeSequence);
+      update.setTimestamp(8, Timestamp.from(Instant.now()));
       update.executeUpdate();
     }
+  }
+
+  private static String intList(int[] values) {
+    StringJoiner list = new StringJoiner(",", "[", "]");
+    for (int v : values) {
+      list.add(Integer.toString(v));
+    }
+    return list.toString();
   }
 
   private static int[] ints(Array array) throws SQLException {

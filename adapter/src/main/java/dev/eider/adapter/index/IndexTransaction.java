@@ -4,7 +4,6 @@ import dev.eider.lmdiskann.RowKeyMap;
 import dev.eider.lmdiskann.journal.IndexMeta;
 import dev.eider.lmdiskann.journal.JournalBlock;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -63,13 +62,16 @@ final class IndexTransaction {
       return;
     }
     DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-    if (!blocks.isEmpty()) {
+    if (meta != null) {
       try (DuckDBAppender appender = duck.createAppender(IndexDefinition.INDEX_SCHEMA,
           definition.name() + "_blocks")) {
         for (JournalBlock b : blocks) {
           appender.beginRow().append(b.nodeId()).append(b.version()).append(b.epoch())
               .append(b.tombstone()).append(b.checksum()).append(b.bytes()).endRow();
         }
+        byte[] counters = MetaRow.encode(meta);
+        appender.beginRow().append(MetaRow.NODE).append(meta.epoch()).append(meta.epoch())
+            .append(false).append(MetaRow.checksum(counters)).append(counters).endRow();
       }
     }
     if (!lookup.isEmpty()) {
@@ -98,9 +100,6 @@ final class IndexTransaction {
         }
       }
     }
-    if (meta != null) {
-      DuckDbJournal.writeMeta(connection, definition, meta, null);
-    }
   }
 
   private String keyList() {
@@ -109,14 +108,5 @@ final class IndexTransaction {
       keys.add(Long.toString(key));
     }
     return keys.toString();
-  }
-
-  /** Prepared statement helper shared by the journal: binds an int array as a DuckDB list. */
-  static void setIntList(PreparedStatement statement, int index, int[] values) throws SQLException {
-    StringJoiner list = new StringJoiner(",", "[", "]");
-    for (int v : values) {
-      list.add(Integer.toString(v));
-    }
-    statement.setString(index, list.toString());
   }
 }

@@ -73,7 +73,8 @@ public final class IndexBenchCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("eider-index-bench");
     try {
       Path file = dir.resolve("bench.duckdb");
-      load(file, vectors);
+      float[][] extra = random(2 * dml, d, 2);
+      load(file, vectors, java.util.Arrays.copyOfRange(extra, dml, 2 * dml));
       long[] keys = new long[vectors.length];
       java.util.Arrays.setAll(keys, i -> i);
       IndexConfig config = IndexConfig.defaults(d, Metric.parse(metric));
@@ -94,7 +95,7 @@ public final class IndexBenchCommand implements Callable<Integer> {
         row(out, String.format(Locale.ROOT, "CREATE INDEX (%+.0f%% over the core build)",
             100 * (create - core) / core), create, vectors.length / create, "vectors/s");
         if (dml > 0) {
-          dml(out, eider, s, vectors.length, random(dml, d, 2));
+          dml(out, eider, s, vectors.length, java.util.Arrays.copyOf(extra, dml));
         }
       }
     } finally {
@@ -110,7 +111,8 @@ public final class IndexBenchCommand implements Callable<Integer> {
   /**
    * Single-client autocommit DML: half the inserts as SQL text with a vector literal, half through a
    * prepared statement with a {@code float[]} parameter; a top-1 search for every inserted vector;
-   * the deletes; then VACUUM INDEX, which merges the journal and consolidates the deletes.
+   * the deletes; as many rows again in one INSERT ... SELECT and one DELETE (one commit each); then
+   * VACUUM INDEX, which merges the journal and consolidates the deletes.
    */
   private void dml(PrintWriter out, Connection eider, Statement s, int first, float[][] extra)
       throws Exception {
@@ -155,6 +157,16 @@ public final class IndexBenchCommand implements Callable<Integer> {
     }
     double deleted = seconds(t0);
     row(out, "DELETE WHERE id = ? (autocommit)", deleted, extra.length / deleted, "rows/s");
+    t0 = System.nanoTime();
+    s.executeUpdate("INSERT INTO t SELECT * FROM staging");
+    double batch = seconds(t0);
+    row(out, "INSERT INTO t SELECT (" + extra.length + " rows, one statement)", batch,
+        extra.length / batch, "rows/s");
+    t0 = System.nanoTime();
+    s.executeUpdate("DELETE FROM t WHERE id >= " + (first + extra.length));
+    double batchDelete = seconds(t0);
+    row(out, "DELETE (" + extra.length + " rows, one statement)", batchDelete,
+        extra.length / batchDelete, "rows/s");
     long blocks;
     try (ResultSet r = s.executeQuery("SELECT journal_blocks FROM sys.indexes WHERE name = 't_emb'")) {
       r.next();
@@ -181,14 +193,24 @@ public final class IndexBenchCommand implements Callable<Integer> {
         .getProcessCpuTime();
   }
 
-  private static void load(Path file, float[][] vectors) throws Exception {
+  /** Table {@code t} with {@code vectors}, keys 0.., and {@code staging} with {@code staged}. */
+  private static void load(Path file, float[][] vectors, float[][] staged) throws Exception {
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + file);
         Statement s = duck.createStatement()) {
-      s.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, emb FLOAT[" + vectors[0].length + "])");
-      try (DuckDBAppender appender = duck.unwrap(DuckDBConnection.class).createAppender("main", "t")) {
-        for (int i = 0; i < vectors.length; i++) {
-          appender.beginRow().append((long) i).append(vectors[i]).endRow();
-        }
+      for (String table : new String[] {"t", "staging"}) {
+        s.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, emb FLOAT["
+            + vectors[0].length + "])");
+      }
+      append(duck, "t", vectors, 0);
+      append(duck, "staging", staged, vectors.length + staged.length);
+    }
+  }
+
+  private static void append(Connection duck, String table, float[][] rows, long firstKey)
+      throws Exception {
+    try (DuckDBAppender appender = duck.unwrap(DuckDBConnection.class).createAppender("main", table)) {
+      for (int i = 0; i < rows.length; i++) {
+        appender.beginRow().append(firstKey + i).append(rows[i]).endRow();
       }
     }
   }
