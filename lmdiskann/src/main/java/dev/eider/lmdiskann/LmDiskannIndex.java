@@ -106,7 +106,7 @@ public final class LmDiskannIndex implements AutoCloseable {
                         + " but the journal acknowledges merge " + state.acknowledgedMergeSequence()
                         + ": the graph file is older than its journal; rebuild the index");
             }
-            JournalOverlay overlay = GraphLoader.overlay(state.blocks(), file.layout());
+            JournalOverlay overlay = GraphLoader.overlay(state.blocks(), state.patches(), file);
             IndexMeta meta = state.meta();
             boolean journalNewer = meta != null && meta.epoch() >= header.epoch();
             int entry = journalNewer ? meta.entryPoint() : header.entryPoint();

@@ -2,6 +2,7 @@ package dev.eider.adapter.index;
 
 import dev.eider.adapter.duckdb.DuckDbDatabase;
 import dev.eider.lmdiskann.disk.BlockLayout;
+import dev.eider.lmdiskann.journal.BlockPatch;
 import dev.eider.lmdiskann.journal.IndexMeta;
 import dev.eider.lmdiskann.journal.Journal;
 import dev.eider.lmdiskann.journal.JournalBatch;
@@ -16,7 +17,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -26,17 +26,16 @@ import java.util.StringJoiner;
  * that statement's {@link IndexTransaction}, so they commit or roll back with the base-table change;
  * outside one (merge consolidation) each batch commits on its own.
  *
- * <p>The first row of a node after a merge holds its whole block; later rows hold a {@link BlockPatch}
- * against the row before, so recovery never needs the graph file's copy of a journaled node (a merge
- * that died half way through writing the file is repaired from the journal alone). A statement's
- * counters are a {@link MetaRow} in the same table; a merge moves them into the meta table.
+ * <p>A changed block is stored as a {@link BlockPatch} against the version it was made from: the row
+ * before it, or the graph file's block for the first change after a merge (a merge that died after
+ * writing some blocks leaves them newer than the patches, which are then skipped). Only new blocks are
+ * stored whole. A statement's counters are a {@link MetaRow} in the same table; a merge moves them into
+ * the meta table.
  */
 final class DuckDbJournal implements Journal {
   private final DuckDbDatabase database;
   private final IndexDefinition definition;
   private final BlockLayout layout;
-  /** Nodes with a row in the blocks table (committed, or in the bound transaction). */
-  private final BitSet journaled = new BitSet();
   private volatile IndexTransaction transaction;
 
   DuckDbJournal(DuckDbDatabase database, IndexDefinition definition) {
@@ -58,12 +57,13 @@ final class DuckDbJournal implements Journal {
   public JournalState load() {
     try (Connection connection = database.connect()) {
       List<JournalBlock> blocks = new ArrayList<>();
+      List<JournalBlock> patches = new ArrayList<>();
       IndexMeta counters = null;
       try (Statement statement = connection.createStatement();
           ResultSet rows = statement.executeQuery("SELECT node_id, version, epoch, tombstone,"
               + " checksum, bytes FROM " + definition.indexTable("blocks")
               + " ORDER BY node_id, version")) {
-        JournalBlock newest = null;
+        List<JournalBlock> node = new ArrayList<>();
         while (rows.next()) {
           int nodeId = rows.getInt(1);
           byte[] bytes = rows.getBytes(6);
@@ -71,35 +71,27 @@ final class DuckDbJournal implements Journal {
             counters = MetaRow.decode(bytes, rows.getInt(5));
             continue;
           }
-          if (newest != null && newest.nodeId() != nodeId) {
-            blocks.add(newest);
-            newest = null;
+          if (!node.isEmpty() && node.getFirst().nodeId() != nodeId) {
+            resolve(node, blocks, patches);
           }
-          if (BlockPatch.isPatch(bytes, layout)) {
-            bytes = BlockPatch.apply(newest == null ? null : newest.bytes(), bytes, layout, nodeId);
-          }
-          newest = new JournalBlock(nodeId, bytes, rows.getLong(2), rows.getLong(3),
-              rows.getBoolean(4), rows.getInt(5));
+          node.add(new JournalBlock(nodeId, bytes, rows.getLong(2), rows.getLong(3),
+              rows.getBoolean(4), rows.getInt(5)));
         }
-        if (newest != null) {
-          blocks.add(newest);
-        }
+        resolve(node, blocks, patches);
       }
-      journaled.clear();
-      blocks.forEach(b -> journaled.set(b.nodeId()));
       try (Statement statement = connection.createStatement();
           ResultSet rows = statement.executeQuery("SELECT next_node_id, entry_point, live_count,"
               + " free_list, merge_sequence, epoch, acknowledged_merge FROM "
               + definition.indexTable("meta"))) {
         if (!rows.next()) {
-          return new JournalState(blocks, counters, 0);
+          return new JournalState(blocks, counters, 0, patches);
         }
         long acknowledged = rows.getLong(7);
         rows.getInt(1);
         IndexMeta meta = rows.wasNull() ? null : new IndexMeta(rows.getInt(1), rows.getInt(2),
             rows.getInt(3), ints(rows.getArray(4)), rows.getLong(5), rows.getLong(6));
         boolean rowNewer = counters != null && (meta == null || counters.epoch() > meta.epoch());
-        return new JournalState(blocks, rowNewer ? counters : meta, acknowledged);
+        return new JournalState(blocks, rowNewer ? counters : meta, acknowledged, patches);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the journal of index " + definition.name()
@@ -107,19 +99,41 @@ final class DuckDbJournal implements Journal {
     }
   }
 
+  /**
+   * Moves the rows of one node (in version order) to {@code blocks} as its newest whole block, when a
+   * whole block starts its chain, or else to {@code patches}, to be applied to the graph file's block.
+   */
+  private void resolve(List<JournalBlock> node, List<JournalBlock> blocks,
+      List<JournalBlock> patches) {
+    int start = node.size() - 1;
+    while (start >= 0 && BlockPatch.isPatch(node.get(start).bytes(), layout)) {
+      start--;
+    }
+    if (start < 0) {
+      patches.addAll(node);
+    } else {
+      byte[] bytes = node.get(start).bytes();
+      for (JournalBlock row : node.subList(start + 1, node.size())) {
+        bytes = BlockPatch.apply(bytes, row.bytes(), layout, row.nodeId());
+      }
+      JournalBlock last = node.getLast();
+      blocks.add(new JournalBlock(last.nodeId(), bytes, last.version(), last.epoch(),
+          last.tombstone(), last.checksum()));
+    }
+    node.clear();
+  }
+
   @Override
   public void record(JournalBatch batch) {
     List<JournalBlock> rows = new ArrayList<>(batch.blocks().size());
     for (JournalBlock b : batch.blocks()) {
-      byte[] patch = b.base() != null && journaled.get(b.nodeId())
-          ? BlockPatch.diff(b.base(), b.bytes(), layout) : null;
+      byte[] patch = b.base() == null ? null : BlockPatch.diff(b.base(), b.bytes(), layout);
       rows.add(patch == null ? b : new JournalBlock(b.nodeId(), patch, b.version(), b.epoch(),
           b.tombstone(), b.checksum()));
     }
     IndexTransaction current = transaction;
     if (current != null) {
       current.record(rows, batch.meta());
-      rows.forEach(b -> journaled.set(b.nodeId()));
       return;
     }
     try (Connection connection = database.connect()) {
@@ -128,7 +142,6 @@ final class DuckDbJournal implements Journal {
       alone.record(rows, batch.meta());
       alone.flush();
       connection.commit();
-      rows.forEach(b -> journaled.set(b.nodeId()));
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot write the journal of index " + definition.name()
           + ": " + e.getMessage(), e);
@@ -152,7 +165,6 @@ final class DuckDbJournal implements Journal {
       }
       writeMeta(connection, definition, metaAfter, mergeSequence);
       connection.commit();
-      merged.forEach(b -> journaled.clear(b.nodeId()));
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot acknowledge merge " + mergeSequence + " of index "
           + definition.name() + ": " + e.getMessage(), e);
