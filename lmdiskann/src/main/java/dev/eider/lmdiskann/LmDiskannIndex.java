@@ -33,7 +33,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * A disk-resident LM-DiskANN vector index in one folder ({@code graph.lmd}). Many threads may search at once;
  * {@link #insert}, {@link #delete} and {@link #merge} are serialised (one writer). A search works on an
  * immutable published view, so it never sees half an operation; merges wait for running searches before they
- * overwrite blocks in the file.
+ * overwrite blocks in the file. Between {@link #deferPublication} and {@link #publishDeferred} the writer works
+ * ahead of what searches see, so that a caller's transaction is visible only once it has committed.
  */
 public final class LmDiskannIndex implements AutoCloseable {
 
@@ -51,7 +52,11 @@ public final class LmDiskannIndex implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantReadWriteLock fileLock = new ReentrantReadWriteLock();
     private final ConcurrentLinkedQueue<SearchScratch> scratches = new ConcurrentLinkedQueue<>();
+    /** What searches see. */
     private volatile GraphView view;
+    /** The writer's newest state; ahead of {@link #view} while publication is deferred. */
+    private GraphView latest;
+    private boolean deferring;
     private volatile boolean closed;
 
     private LmDiskannIndex(IndexConfig config, VectorMetric metric, GraphFile file, BlockCache cache,
@@ -66,6 +71,7 @@ public final class LmDiskannIndex implements AutoCloseable {
         this.writer = writer;
         this.journal = journal;
         this.view = view;
+        this.latest = view;
     }
 
     /**
@@ -100,7 +106,7 @@ public final class LmDiskannIndex implements AutoCloseable {
                         + " but the journal acknowledges merge " + state.acknowledgedMergeSequence()
                         + ": the graph file is older than its journal; rebuild the index");
             }
-            JournalOverlay overlay = GraphLoader.overlay(state.blocks(), file.layout());
+            JournalOverlay overlay = GraphLoader.overlay(state.blocks(), state.patches(), file);
             IndexMeta meta = state.meta();
             boolean journalNewer = meta != null && meta.epoch() >= header.epoch();
             int entry = journalNewer ? meta.entryPoint() : header.entryPoint();
@@ -199,7 +205,7 @@ public final class LmDiskannIndex implements AutoCloseable {
         writeLock.lock();
         try {
             ensureOpen();
-            commit(writer.insert(view, rowKey, v));
+            commit(writer.insert(latest, rowKey, v));
         } finally {
             writeLock.unlock();
         }
@@ -210,7 +216,7 @@ public final class LmDiskannIndex implements AutoCloseable {
         writeLock.lock();
         try {
             ensureOpen();
-            WriteOperation op = writer.delete(view, rowKey);
+            WriteOperation op = writer.delete(latest, rowKey);
             if (op == null) {
                 return false;
             }
@@ -221,13 +227,41 @@ public final class LmDiskannIndex implements AutoCloseable {
         }
     }
 
-    /** Journals an operation, then makes it the writer's state and publishes it. */
+    /** Journals an operation, then makes it the writer's state and publishes it (unless deferred). */
     private void commit(WriteOperation op) {
-        GraphView next = writer.publish(view, op);
+        GraphView next = writer.publish(latest, op);
         journal.record(new JournalBatch(op.epoch(), op.journalBlocks(layout),
                 writer.metaAfter(op, next, file.header().mergeSequence())));
         writer.apply(op);
-        view = next;
+        latest = next;
+        if (!deferring) {
+            view = next;
+        }
+    }
+
+    /**
+     * Keeps the following inserts and deletes from searches until {@link #publishDeferred}: for a journal that
+     * writes into a transaction of the caller, which commits after the operations (a rolled-back transaction
+     * must reopen the index, as the writer's state has moved on).
+     */
+    public void deferPublication() {
+        writeLock.lock();
+        try {
+            deferring = true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Makes every operation since {@link #deferPublication} visible to searches. */
+    public void publishDeferred() {
+        writeLock.lock();
+        try {
+            deferring = false;
+            view = latest;
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     /**
@@ -239,16 +273,20 @@ public final class LmDiskannIndex implements AutoCloseable {
         writeLock.lock();
         try {
             ensureOpen();
-            int slotsBefore = view.nodeSlots();
+            if (deferring) {
+                throw new IllegalStateException("cannot merge while operations wait to be published: the"
+                        + " transaction that made them must end first");
+            }
+            int slotsBefore = latest.nodeSlots();
             int patched = 0;
             int freed = 0;
-            WriteOperation consolidation = writer.consolidate(view);
+            WriteOperation consolidation = writer.consolidate(latest);
             if (consolidation != null) {
                 commit(consolidation);
                 patched = consolidation.nodesPatched();
                 freed = consolidation.slotsFreed();
             }
-            GraphView current = view;
+            GraphView current = latest;
             List<JournalBlock> merged = new ArrayList<>();
             current.journal().forEach((block, id) -> merged.add(new JournalBlock(id, block, layout.version(block),
                     layout.epoch(block), layout.isTombstone(block), layout.storedCrc(block))));
@@ -270,6 +308,7 @@ public final class LmDiskannIndex implements AutoCloseable {
                     cache.invalidate(b.nodeId());
                 }
                 view = after;
+                latest = after;
             } finally {
                 fileLock.writeLock().unlock();
             }
@@ -285,7 +324,7 @@ public final class LmDiskannIndex implements AutoCloseable {
     public IndexStats stats() {
         writeLock.lock();
         try {
-            GraphView v = view;
+            GraphView v = latest;
             return new IndexStats(config, v.liveCount(), v.nodeSlots(), writer.freeSlotCount(),
                     writer.pendingDeleteCount(), v.journal().size(), file.sizeBytes(), layout.blockSize(),
                     cache.weightedBytes(), cache.hits(), cache.misses(), file.header().mergeSequence());

@@ -2,16 +2,16 @@ package dev.eider.adapter.index;
 
 import dev.eider.lmdiskann.RowKeyMap;
 import dev.eider.lmdiskann.journal.IndexMeta;
-import dev.eider.lmdiskann.journal.JournalBatch;
 import dev.eider.lmdiskann.journal.JournalBlock;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -27,6 +27,8 @@ final class IndexTransaction {
   private final List<JournalBlock> blocks = new ArrayList<>();
   private final Map<Long, Integer> lookup = new LinkedHashMap<>();
   private final List<long[]> tombstones = new ArrayList<>();
+  /** Keys whose lookup row may exist in the table (a key never indexed has none to delete). */
+  private final Set<Long> removed = new HashSet<>();
   private IndexMeta meta;
 
   IndexTransaction(IndexDefinition definition, Connection connection) {
@@ -34,9 +36,10 @@ final class IndexTransaction {
     this.connection = connection;
   }
 
-  void record(JournalBatch batch) {
-    blocks.addAll(batch.blocks());
-    meta = batch.meta();
+  /** Buffers one operation's journal rows (whole blocks or patches) and the counters after it. */
+  void record(List<JournalBlock> rows, IndexMeta after) {
+    blocks.addAll(rows);
+    meta = after;
   }
 
   void put(long rowKey, int nodeId) {
@@ -45,6 +48,7 @@ final class IndexTransaction {
 
   void remove(long rowKey, int nodeId) {
     lookup.put(rowKey, RowKeyMap.NO_NODE);
+    removed.add(rowKey);
     tombstones.add(new long[] {nodeId, rowKey});
   }
 
@@ -58,19 +62,24 @@ final class IndexTransaction {
       return;
     }
     DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-    if (!blocks.isEmpty()) {
+    if (meta != null) {
       try (DuckDBAppender appender = duck.createAppender(IndexDefinition.INDEX_SCHEMA,
           definition.name() + "_blocks")) {
         for (JournalBlock b : blocks) {
           appender.beginRow().append(b.nodeId()).append(b.version()).append(b.epoch())
               .append(b.tombstone()).append(b.checksum()).append(b.bytes()).endRow();
         }
+        byte[] counters = MetaRow.encode(meta);
+        appender.beginRow().append(MetaRow.NODE).append(meta.epoch()).append(meta.epoch())
+            .append(false).append(MetaRow.checksum(counters)).append(counters).endRow();
       }
     }
     if (!lookup.isEmpty()) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("DELETE FROM " + definition.lookupTable() + " WHERE row_key IN ("
-            + keyList() + ")");
+      if (!removed.isEmpty()) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("DELETE FROM " + definition.lookupTable() + " WHERE row_key IN ("
+              + keyList() + ")");
+        }
       }
       try (DuckDBAppender appender = duck.createAppender(IndexDefinition.INDEX_SCHEMA,
           definition.name() + "_lookup")) {
@@ -91,25 +100,13 @@ final class IndexTransaction {
         }
       }
     }
-    if (meta != null) {
-      DuckDbJournal.writeMeta(connection, definition, meta, null);
-    }
   }
 
   private String keyList() {
     StringJoiner keys = new StringJoiner(",");
-    for (Long key : lookup.keySet()) {
+    for (Long key : removed) {
       keys.add(Long.toString(key));
     }
     return keys.toString();
-  }
-
-  /** Prepared statement helper shared by the journal: binds an int array as a DuckDB list. */
-  static void setIntList(PreparedStatement statement, int index, int[] values) throws SQLException {
-    StringJoiner list = new StringJoiner(",", "[", "]");
-    for (int v : values) {
-      list.add(Integer.toString(v));
-    }
-    statement.setString(index, list.toString());
   }
 }

@@ -13,14 +13,16 @@ import java.util.Set;
  * The index side of one DML statement. It holds the write lock of every index of the table and one
  * DuckDB connection in a transaction: the statement changes the base table on {@link #connection()},
  * reports each row change here, and {@link #commit()} writes the journal, lookup and counters of every
- * index into the same transaction before committing it. Closing without a commit rolls everything back
- * and reopens the touched graphs from their (unchanged) journals, so nothing unpublished survives.
+ * index into the same transaction before committing it. Searches see the statement's changes only once
+ * DuckDB has committed them. Closing without a commit rolls everything back and reopens the touched
+ * graphs from their (unchanged) journals, so nothing unpublished survives.
  */
 public final class IndexWrite implements AutoCloseable {
   private final IndexManager manager;
   private final Connection connection;
   private final List<VectorIndex> locked = new ArrayList<>();
   private final List<IndexTransaction> transactions = new ArrayList<>();
+  private final List<LmDiskannIndex> deferred = new ArrayList<>();
   private final Set<VectorIndex> touched = new HashSet<>();
   private boolean committed;
 
@@ -33,6 +35,11 @@ public final class IndexWrite implements AutoCloseable {
       for (VectorIndex index : indexes) {
         index.writeLock().lock();
         locked.add(index);
+        LmDiskannIndex graph = index.graph();
+        if (graph != null) {
+          graph.deferPublication();
+          deferred.add(graph);
+        }
         DuckDbJournal journal = index.journal();
         if (journal != null) {
           IndexTransaction transaction = new IndexTransaction(index.definition(), connection);
@@ -83,9 +90,18 @@ public final class IndexWrite implements AutoCloseable {
     }
     connection.commit();
     committed = true;
+    publishDeferred();
     for (VectorIndex index : touched) {
       manager.afterCommit(index);
     }
+  }
+
+  /** Ends deferred publication (after a commit; after a rollback the touched graphs were replaced). */
+  private void publishDeferred() {
+    for (LmDiskannIndex graph : deferred) {
+      graph.publishDeferred();
+    }
+    deferred.clear();
   }
 
   @Override
@@ -107,6 +123,7 @@ public final class IndexWrite implements AutoCloseable {
           manager.discardUncommitted(index);
         }
       }
+      publishDeferred();
       for (int i = locked.size() - 1; i >= 0; i--) {
         locked.get(i).writeLock().unlock();
       }

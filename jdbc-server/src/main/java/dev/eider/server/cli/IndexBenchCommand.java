@@ -8,11 +8,13 @@ import dev.eider.lmdiskann.VectorSource;
 import dev.eider.lmdiskann.io.Fvecs;
 import dev.eider.lmdiskann.journal.InMemoryJournal;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.Locale;
@@ -27,9 +29,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./eider index-bench}: the index lifecycle through SQL. CREATE INDEX time against the core's own
- * build of the same vectors (the cost of streaming them out of DuckDB), then single-client autocommit
- * INSERT and DELETE throughput on the indexed table through {@code jdbc:eider:}, then VACUUM INDEX.
+ * {@code ./eider index-bench}: the index lifecycle through SQL, as a markdown table. CREATE INDEX time
+ * against the core's own build of the same vectors (the cost of streaming them out of DuckDB), then
+ * single-client autocommit INSERT and DELETE throughput on the indexed table through {@code jdbc:eider:},
+ * then VACUUM INDEX.
  */
 @Command(name = "index-bench", mixinStandardHelpOptions = true,
     description = "CREATE INDEX vs core build time, INSERT/DELETE rows per second, VACUUM INDEX time.")
@@ -38,7 +41,7 @@ public final class IndexBenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--data", paramLabel = "DIR",
+  @Option(names = {"--data", "--dataset"}, paramLabel = "DIR",
       description = "Folder with base.fvecs to index (default: random vectors).")
   private Path data;
 
@@ -54,8 +57,12 @@ public final class IndexBenchCommand implements Callable<Integer> {
   private String metric;
 
   @Option(names = "--dml", defaultValue = "1000",
-      description = "Rows inserted, then deleted, one autocommit statement each (default: ${DEFAULT-VALUE}).")
+      description = "Rows inserted (half as SQL text, half prepared), then deleted, one autocommit"
+          + " statement each; 0 skips DML (default: ${DEFAULT-VALUE}).")
   private int dml;
+
+  /** Process CPU time at the start of the current step. */
+  private long cpuMark;
 
   @Override
   public Integer call() throws Exception {
@@ -66,46 +73,30 @@ public final class IndexBenchCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("eider-index-bench");
     try {
       Path file = dir.resolve("bench.duckdb");
-      load(file, vectors);
+      float[][] extra = random(2 * dml, d, 2);
+      load(file, vectors, java.util.Arrays.copyOfRange(extra, dml, 2 * dml));
       long[] keys = new long[vectors.length];
       java.util.Arrays.setAll(keys, i -> i);
       IndexConfig config = IndexConfig.defaults(d, Metric.parse(metric));
+      cpuMark = processCpuNanos();
       long t0 = System.nanoTime();
       LmDiskannIndex.build(dir.resolve("core"), config, VectorSource.of(vectors, keys),
           BuildOptions.defaults(), new InMemoryJournal()).close();
       double core = seconds(t0);
-      out.printf(Locale.ROOT, "%,d x %d vectors%n", vectors.length, d);
-      out.printf(Locale.ROOT, "core build (vectors on the heap): %.1f s%n", core);
+      out.printf(Locale.ROOT, "%s: %,d x %d vectors, %s, %d inserts and deletes%n",
+          data == null ? "random" : data.getFileName(), vectors.length, d, metric, dml);
+      out.printf(Locale.ROOT, "| step | time (s) | CPU (s) | rate |%n|---|---|---|---|%n");
+      row(out, "core build (vectors on the heap)", core, vectors.length / core, "vectors/s");
       try (Connection eider = DriverManager.getConnection("jdbc:eider:duckdb=" + file);
           Statement s = eider.createStatement()) {
         t0 = System.nanoTime();
         s.execute("CREATE INDEX t_emb ON t USING LM_DISKANN (emb) WITH (metric = '" + metric + "')");
         double create = seconds(t0);
-        out.printf(Locale.ROOT, "CREATE INDEX: %.1f s (%.1f s or %.0f%% over the core build)%n",
-            create, create - core, 100 * (create - core) / core);
-        float[][] extra = random(dml, d, 2);
-        t0 = System.nanoTime();
-        try (PreparedStatement insert = eider.prepareStatement(
-            "INSERT INTO t VALUES (?, CAST(? AS FLOAT[" + d + "]))")) {
-          for (int i = 0; i < dml; i++) {
-            insert.setLong(1, vectors.length + i);
-            insert.setString(2, text(extra[i]));
-            insert.executeUpdate();
-          }
+        row(out, String.format(Locale.ROOT, "CREATE INDEX (%+.0f%% over the core build)",
+            100 * (create - core) / core), create, vectors.length / create, "vectors/s");
+        if (dml > 0) {
+          dml(out, eider, s, vectors.length, java.util.Arrays.copyOf(extra, dml));
         }
-        out.printf(Locale.ROOT, "INSERT (prepared, autocommit): %.0f rows/s%n", dml / seconds(t0));
-        t0 = System.nanoTime();
-        try (PreparedStatement delete = eider.prepareStatement("DELETE FROM t WHERE id = ?")) {
-          for (int i = 0; i < dml; i++) {
-            delete.setLong(1, vectors.length + i);
-            delete.executeUpdate();
-          }
-        }
-        out.printf(Locale.ROOT, "DELETE (prepared, autocommit): %.0f rows/s%n", dml / seconds(t0));
-        t0 = System.nanoTime();
-        s.execute("VACUUM INDEX t_emb");
-        out.printf(Locale.ROOT, "VACUUM INDEX after %d inserts and %d deletes: %.2f s%n", dml, dml,
-            seconds(t0));
       }
     } finally {
       try (Stream<Path> paths = Files.walk(dir)) {
@@ -117,14 +108,109 @@ public final class IndexBenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void load(Path file, float[][] vectors) throws Exception {
+  /**
+   * Single-client autocommit DML: half the inserts as SQL text with a vector literal, half through a
+   * prepared statement with a {@code float[]} parameter; a top-1 search for every inserted vector;
+   * the deletes; as many rows again in one INSERT ... SELECT and one DELETE (one commit each); then
+   * VACUUM INDEX, which merges the journal and consolidates the deletes.
+   */
+  private void dml(PrintWriter out, Connection eider, Statement s, int first, float[][] extra)
+      throws Exception {
+    int half = extra.length / 2;
+    long t0 = System.nanoTime();
+    for (int i = 0; i < half; i++) {
+      s.executeUpdate("INSERT INTO t VALUES (" + (first + i) + ", ARRAY" + text(extra[i]) + ")");
+    }
+    double literal = seconds(t0);
+    row(out, "INSERT VALUES (text, autocommit)", literal, half / literal, "rows/s");
+    t0 = System.nanoTime();
+    try (PreparedStatement insert = eider.prepareStatement(
+        "INSERT INTO t VALUES (?, CAST(? AS FLOAT[" + extra[0].length + "]))")) {
+      for (int i = half; i < extra.length; i++) {
+        insert.setLong(1, first + i);
+        insert.setObject(2, extra[i]);
+        insert.executeUpdate();
+      }
+    }
+    double prepared = seconds(t0);
+    row(out, "INSERT VALUES (?, CAST(? AS FLOAT[n])), float[] bound, autocommit", prepared,
+        (extra.length - half) / prepared, "rows/s");
+    int found = 0;
+    try (PreparedStatement search = eider.prepareStatement(
+        "SELECT id FROM t ORDER BY emb <-> ? LIMIT 1")) {
+      for (int i = 0; i < extra.length; i++) {
+        search.setObject(1, extra[i]);
+        try (ResultSet hit = search.executeQuery()) {
+          found += hit.next() && hit.getLong(1) == first + i ? 1 : 0;
+        }
+      }
+    }
+    out.printf(Locale.ROOT, "| inserted rows found by a top-1 search for their vector | | | %d of %d |%n",
+        found, extra.length);
+    cpuMark = processCpuNanos();
+    t0 = System.nanoTime();
+    try (PreparedStatement delete = eider.prepareStatement("DELETE FROM t WHERE id = ?")) {
+      for (int i = 0; i < extra.length; i++) {
+        delete.setLong(1, first + i);
+        delete.executeUpdate();
+      }
+    }
+    double deleted = seconds(t0);
+    row(out, "DELETE WHERE id = ? (autocommit)", deleted, extra.length / deleted, "rows/s");
+    t0 = System.nanoTime();
+    s.executeUpdate("INSERT INTO t SELECT * FROM staging");
+    double batch = seconds(t0);
+    row(out, "INSERT INTO t SELECT (" + extra.length + " rows, one statement)", batch,
+        extra.length / batch, "rows/s");
+    t0 = System.nanoTime();
+    s.executeUpdate("DELETE FROM t WHERE id >= " + (first + extra.length));
+    double batchDelete = seconds(t0);
+    row(out, "DELETE (" + extra.length + " rows, one statement)", batchDelete,
+        extra.length / batchDelete, "rows/s");
+    long blocks;
+    try (ResultSet r = s.executeQuery("SELECT journal_blocks FROM sys.indexes WHERE name = 't_emb'")) {
+      r.next();
+      blocks = r.getLong(1);
+    }
+    cpuMark = processCpuNanos();
+    t0 = System.nanoTime();
+    s.execute("VACUUM INDEX t_emb");
+    double vacuum = seconds(t0);
+    row(out, "VACUUM INDEX (" + blocks + " journal blocks)", vacuum, blocks / vacuum, "blocks/s");
+  }
+
+  /** Prints a result row with the process CPU time the step used (steady while other programs load the machine). */
+  private void row(PrintWriter out, String step, double seconds, double rate, String unit) {
+    long cpu = processCpuNanos();
+    out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %,.0f %s |%n", step, seconds, (cpu - cpuMark) / 1e9,
+        rate, unit);
+    out.flush();
+    cpuMark = processCpuNanos();
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** Table {@code t} with {@code vectors}, keys 0.., and {@code staging} with {@code staged}. */
+  private static void load(Path file, float[][] vectors, float[][] staged) throws Exception {
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + file);
         Statement s = duck.createStatement()) {
-      s.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, emb FLOAT[" + vectors[0].length + "])");
-      try (DuckDBAppender appender = duck.unwrap(DuckDBConnection.class).createAppender("main", "t")) {
-        for (int i = 0; i < vectors.length; i++) {
-          appender.beginRow().append((long) i).append(vectors[i]).endRow();
-        }
+      for (String table : new String[] {"t", "staging"}) {
+        s.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, emb FLOAT["
+            + vectors[0].length + "])");
+      }
+      append(duck, "t", vectors, 0);
+      append(duck, "staging", staged, vectors.length + staged.length);
+    }
+  }
+
+  private static void append(Connection duck, String table, float[][] rows, long firstKey)
+      throws Exception {
+    try (DuckDBAppender appender = duck.unwrap(DuckDBConnection.class).createAppender("main", table)) {
+      for (int i = 0; i < rows.length; i++) {
+        appender.beginRow().append(firstKey + i).append(rows[i]).endRow();
       }
     }
   }

@@ -4,7 +4,10 @@ import dev.eider.lmdiskann.CorruptIndexException;
 import dev.eider.lmdiskann.RowKeyMap;
 import dev.eider.lmdiskann.disk.BlockLayout;
 import dev.eider.lmdiskann.disk.ReadScratch;
+import dev.eider.lmdiskann.disk.GraphFile;
+import dev.eider.lmdiskann.journal.BlockPatch;
 import dev.eider.lmdiskann.journal.JournalBlock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Open-time work: checks journal blocks, then scans every slot to rebuild the free list, deletes and row keys. */
@@ -13,10 +16,29 @@ public final class GraphLoader {
     private GraphLoader() {
     }
 
-    /** The journal's blocks as an overlay, each checked against its checksum and node id. */
-    public static JournalOverlay overlay(List<JournalBlock> blocks, BlockLayout layout) {
-        BlockMap map = new BlockMap(blocks.size());
-        for (JournalBlock b : blocks) {
+    /**
+     * The journal's blocks as an overlay, each checked against its checksum and node id. {@code patches} (per node
+     * in version order) apply to the node's block in {@code file}; those the file already holds (a merge wrote the
+     * file but died before the journal heard of it) are skipped.
+     */
+    public static JournalOverlay overlay(List<JournalBlock> blocks, List<JournalBlock> patches, GraphFile file) {
+        BlockLayout layout = file.layout();
+        BlockMap map = new BlockMap(blocks.size() + patches.size());
+        List<JournalBlock> all = new ArrayList<>(blocks);
+        byte[] current = null;
+        int currentNode = -1;
+        for (JournalBlock p : patches) {
+            if (current == null || currentNode != p.nodeId()) {
+                current = new byte[layout.blockSize()];
+                file.readBlock(p.nodeId(), current);
+                currentNode = p.nodeId();
+            }
+            if (layout.version(current) < p.version()) {
+                current = BlockPatch.apply(current, p.bytes(), layout, p.nodeId());
+                all.add(new JournalBlock(p.nodeId(), current, p.version(), p.epoch(), p.tombstone(), p.checksum()));
+            }
+        }
+        for (JournalBlock b : all) {
             byte[] bytes = b.bytes();
             if (bytes.length != layout.blockSize() || !layout.verify(bytes) || layout.storedCrc(bytes) != b.checksum()
                     || layout.nodeId(bytes) != b.nodeId()) {

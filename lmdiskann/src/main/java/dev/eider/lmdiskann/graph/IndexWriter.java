@@ -1,9 +1,11 @@
 package dev.eider.lmdiskann.graph;
 
 import dev.eider.lmdiskann.IndexConfig;
+import dev.eider.lmdiskann.Metric;
 import dev.eider.lmdiskann.RowKeyMap;
 import dev.eider.lmdiskann.disk.BlockLayout;
 import dev.eider.lmdiskann.journal.IndexMeta;
+import dev.eider.lmdiskann.quant.CodeScorer;
 import dev.eider.lmdiskann.quant.NeighborCodec;
 import dev.eider.lmdiskann.vector.VectorMetric;
 import java.util.ArrayDeque;
@@ -17,7 +19,11 @@ import java.util.TreeSet;
  * until the caller has journaled the operation, {@link #apply applied} it and published a new view.
  *
  * <p>Re-pruning an existing node uses the compressed neighbor vectors stored in its own block (as LM-DiskANN
- * does), so a back-edge or a repair costs one block read rather than one per neighbor.
+ * does), so a back-edge or a repair costs one block read rather than one per neighbor. A back-edge into a full
+ * list is decided incrementally, with distances scored straight from the stored codes: the list was pruned
+ * before, so only the new node's relations need checking, and decoding 64 codes per back-edge would cost more
+ * than the rest of the insert. Changed lists keep surviving neighbors in their slots, so a changed block differs
+ * from its previous version in a few slots only (the journal stores such differences).
  */
 public final class IndexWriter {
 
@@ -34,6 +40,14 @@ public final class IndexWriter {
     private final int maxDegree;
     private final float[] vector;
     private final int[] chosen;
+    private final VectorMetric metric;
+    /** Whether code scores are the distances RobustPrune uses (not for inner product, which prunes by L2). */
+    private final boolean scoresArePruneDistances;
+    private final CodeScorer ownerScorer;
+    private final CodeScorer newNodeScorer;
+    private final float[] toOwner;
+    private final float[] toNewNode;
+    private final boolean[] dropped;
 
     private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
     private final TreeSet<Integer> pendingDeletes = new TreeSet<>();
@@ -53,6 +67,13 @@ public final class IndexWriter {
         this.candidates = new Candidates(dims, layout.codeBytes());
         this.vector = new float[dims];
         this.chosen = new int[maxDegree];
+        this.metric = metric;
+        this.scoresArePruneDistances = metric.metric() != Metric.INNER_PRODUCT;
+        this.ownerScorer = codec.newScorer();
+        this.newNodeScorer = codec.newScorer();
+        this.toOwner = new float[maxDegree];
+        this.toNewNode = new float[maxDegree];
+        this.dropped = new boolean[maxDegree];
         for (int slot : freeSlots) {
             this.freeSlots.add(slot);
         }
@@ -107,8 +128,10 @@ public final class IndexWriter {
     private byte[] modify(GraphView view, WriteOperation op, int id) {
         byte[] changed = op.changed.get(id);
         if (changed == null) {
-            changed = view.block(id, reads).clone();
+            byte[] base = view.block(id, reads);
+            changed = base.clone();
             op.changed.put(id, changed);
+            op.bases.put(id, base);
         }
         return changed;
     }
@@ -154,9 +177,11 @@ public final class IndexWriter {
         }
         layout.seal(block);
         op.changed.put(id, block);
+        if (degree > 0 && scoresArePruneDistances) {
+            newNodeScorer.setQuery(newVector);
+        }
         for (int q : Arrays.copyOf(chosen, degree)) {
             linkBack(view, op, q, id, newVector, code);
-            layout.seal(op.changed.get(q));
         }
         op.onApply = () -> {
             if (reuse) {
@@ -199,27 +224,114 @@ public final class IndexWriter {
                 maxDegree, chosen);
     }
 
-    /** Adds {@code p} (with its code) to q's list; a full list is re-pruned from q's stored codes plus p. */
+    /**
+     * Adds {@code p} (with its code) to q's list. A full list takes p only if no nearer neighbor covers it
+     * ({@code alpha * d(n, p) <= d(q, p)}); p then evicts the farther neighbors it covers, or else the farthest
+     * one. A list that does not change is not copied, so it is not journaled either.
+     */
     private void linkBack(GraphView view, WriteOperation op, int q, int p, float[] pVector, byte[] pCode) {
-        byte[] block = modify(view, op, q);
-        int degree = layout.degree(block);
+        byte[] current = read(view, op, q);
+        int degree = layout.degree(current);
         for (int i = 0; i < degree; i++) {
-            if (layout.neighbor(block, i) == p) {
+            if (layout.neighbor(current, i) == p) {
                 return;
             }
         }
         if (degree < maxDegree) {
+            byte[] block = modify(view, op, q);
             layout.setNeighbor(block, degree, p, pCode, 0);
             bumpVersion(block, op, layout.flags(block), degree + 1);
+            layout.seal(block);
             return;
         }
-        candidates.reset();
-        candidates.exclude(q);
-        for (int i = 0; i < degree; i++) {
-            addStoredNeighbor(block, i);
+        if (!scoresArePruneDistances) {
+            byte[] block = modify(view, op, q);
+            candidates.reset();
+            candidates.exclude(q);
+            for (int i = 0; i < degree; i++) {
+                addStoredNeighbor(block, i);
+            }
+            candidates.add(p, pVector, pCode, 0);
+            rewriteNeighbors(block, op);
+            layout.seal(block);
+            return;
         }
-        candidates.add(p, pVector, pCode, 0);
-        rewriteNeighbors(block, op);
+        if (!chooseEvictions(current, degree, pVector)) {
+            return;
+        }
+        byte[] block = modify(view, op, q);
+        for (int i = 0; i < degree; i++) {
+            if (dropped[i]) {
+                layout.setNeighbor(block, i, p, pCode, 0);
+                dropped[i] = false;
+                break;
+            }
+        }
+        int kept = compact(block, degree);
+        bumpVersion(block, op, layout.flags(block), kept);
+        layout.seal(block);
+    }
+
+    /**
+     * Marks in {@link #dropped} the neighbors of the full block {@code owner} that the new node (scored by
+     * {@link #newNodeScorer}) replaces; false when the new node does not get into the list.
+     */
+    private boolean chooseEvictions(byte[] owner, int degree, float[] pVector) {
+        layout.readVector(owner, vector);
+        float toP = Math.max(0f, metric.distance(vector, pVector));
+        ownerScorer.setQuery(vector);
+        float alpha = config.alpha();
+        int farthest = 0;
+        for (int i = 0; i < degree; i++) {
+            int code = layout.codeOffset(i);
+            toOwner[i] = ownerScorer.distance(owner, code);
+            toNewNode[i] = newNodeScorer.distance(owner, code);
+            if (toOwner[i] < toP && alpha * toNewNode[i] <= toP) {
+                return false;
+            }
+            if (toOwner[i] > toOwner[farthest]) {
+                farthest = i;
+            }
+        }
+        boolean any = false;
+        for (int i = 0; i < degree; i++) {
+            dropped[i] = toOwner[i] > toP && alpha * toNewNode[i] <= toOwner[i];
+            any |= dropped[i];
+        }
+        if (!any) {
+            if (toOwner[farthest] <= toP) {
+                return false;
+            }
+            dropped[farthest] = true;
+        }
+        return true;
+    }
+
+    /**
+     * Closes the gaps the {@link #dropped} slots leave among the first {@code degree} by moving the last kept
+     * neighbors into them (other neighbors keep their slots), clears the rest; returns the new degree.
+     */
+    private int compact(byte[] block, int degree) {
+        int kept = 0;
+        for (int i = 0; i < degree; i++) {
+            if (!dropped[i]) {
+                kept++;
+            }
+        }
+        int from = degree - 1;
+        for (int i = 0; i < kept; i++) {
+            if (!dropped[i]) {
+                continue;
+            }
+            while (dropped[from]) {
+                from--;
+            }
+            layout.setNeighbor(block, i, layout.neighbor(block, from), block, layout.codeOffset(from));
+            dropped[from] = true;
+            from--;
+        }
+        layout.clearNeighborsFrom(block, kept);
+        return kept;
     }
 
     /** Adds neighbor {@code i} of {@code source} as a candidate, its vector decoded from the stored code. */
@@ -290,22 +402,15 @@ public final class IndexWriter {
     }
 
     /**
-     * Removes the deleted node from q's list and fills the freed place with the deleted node's neighbor nearest
-     * to q (approximate distance from its stored code, scored with q as the query) that q does not already have: cheap, and keeps q's neighborhood connected
-     * until the merge consolidates properly.
+     * Removes the deleted node from q's list and puts into its slot the deleted node's neighbor nearest to q
+     * (approximate distance from its stored code, scored with q as the query) that q does not already have: cheap,
+     * and keeps q's neighborhood connected until the merge consolidates properly.
      */
     private void unlink(GraphView view, WriteOperation op, int q, byte[] deleted, Set<Integer> gone) {
         byte[] block = modify(view, op, q);
         int degree = layout.degree(block);
-        int kept = 0;
         for (int i = 0; i < degree; i++) {
-            int n = layout.neighbor(block, i);
-            if (!gone.contains(n)) {
-                if (kept != i) {
-                    layout.setNeighbor(block, kept, n, block, layout.codeOffset(i));
-                }
-                kept++;
-            }
+            dropped[i] = gone.contains(layout.neighbor(block, i));
         }
         layout.readVector(block, vector);
         scratch.scorer.setQuery(vector);
@@ -314,7 +419,7 @@ public final class IndexWriter {
         int deletedDegree = layout.degree(deleted);
         for (int j = 0; j < deletedDegree; j++) {
             int n = layout.neighbor(deleted, j);
-            if (n == q || isDeleted(n, gone) || listed(block, kept, n)) {
+            if (n == q || isDeleted(n, gone) || listed(block, degree, n)) {
                 continue;
             }
             float d = scratch.scorer.distance(deleted, layout.codeOffset(j));
@@ -323,12 +428,16 @@ public final class IndexWriter {
                 best = j;
             }
         }
-        if (best >= 0 && kept < maxDegree) {
-            layout.setNeighbor(block, kept, layout.neighbor(deleted, best), deleted, layout.codeOffset(best));
-            kept++;
+        if (best >= 0) {
+            for (int i = 0; i < degree; i++) {
+                if (dropped[i]) {
+                    layout.setNeighbor(block, i, layout.neighbor(deleted, best), deleted, layout.codeOffset(best));
+                    dropped[i] = false;
+                    break;
+                }
+            }
         }
-        layout.clearNeighborsFrom(block, kept);
-        bumpVersion(block, op, layout.flags(block), kept);
+        bumpVersion(block, op, layout.flags(block), compact(block, degree));
     }
 
     private boolean listed(byte[] block, int degree, int id) {

@@ -14,6 +14,8 @@ public final class WriteOperation {
 
     final long epoch;
     final BlockMap changed = new BlockMap(16);
+    /** The published block each changed one was copied from (none for a block written from scratch). */
+    final BlockMap bases = new BlockMap(16);
     int entryPoint;
     int nodeSlots;
     int liveCount;
@@ -48,7 +50,7 @@ public final class WriteOperation {
     public List<JournalBlock> journalBlocks(BlockLayout layout) {
         List<JournalBlock> blocks = new ArrayList<>(changed.size());
         changed.forEach((block, id) -> blocks.add(new JournalBlock(id, block, layout.version(block),
-                layout.epoch(block), layout.isTombstone(block), layout.storedCrc(block))));
+                layout.epoch(block), layout.isTombstone(block), layout.storedCrc(block), bases.get(id))));
         blocks.sort(Comparator.comparingInt(JournalBlock::nodeId));
         return blocks;
     }

@@ -33,6 +33,8 @@ public final class IndexedModification {
   private static final Pattern VECTOR = Pattern.compile("(?:FLOAT|REAL|FLOAT4)\\[(\\d+)]");
 
   private final DuckDbTable table;
+  /** The columns as planned: the input rows have this shape, so they are read once, not per run. */
+  private final List<DuckDbColumn> columns;
   private final Operation operation;
   private final List<String> updateColumns;
   private final boolean scalarResult;
@@ -40,6 +42,7 @@ public final class IndexedModification {
   IndexedModification(DuckDbTable table, Operation operation, List<String> updateColumns,
       boolean scalarResult) {
     this.table = table;
+    this.columns = table.duckDbColumns();
     this.operation = operation;
     this.updateColumns = List.copyOf(updateColumns);
     this.scalarResult = scalarResult;
@@ -48,7 +51,6 @@ public final class IndexedModification {
   /** Applies the statement to {@code rows} (Calcite's input rows) and returns the row count. */
   public Enumerable<Object> execute(Enumerable<Object[]> rows) {
     List<Object[]> input = rows.toList();
-    List<DuckDbColumn> columns = table.duckDbColumns();
     IndexManager manager = table.schema().database().indexManager();
     List<VectorIndex> indexes = table.vectorIndexes();
     if (indexes.isEmpty()) {
