@@ -218,17 +218,30 @@ final class BitPlaneCodec implements NeighborCodec {
             int levels = (1 << QUERY_BITS) - 1;
             low = min;
             step = max > min ? (max - min) / levels : 0f;
-            Arrays.fill(queryPlanes, 0L);
-            quantisedSum = 0;
-            for (int i = 0; i < dims; i++) {
-                int u = step == 0f ? 0 : Math.clamp(Math.round((rotatedQuery[i] - min) / step), 0, levels);
-                quantisedSum += u;
-                for (int j = 0; j < QUERY_BITS; j++) {
-                    if ((u >>> j & 1) != 0) {
-                        queryPlanes[(i / Long.SIZE) * QUERY_BITS + j] |= 1L << (i % Long.SIZE);
-                    }
+            float inverse = step == 0f ? 0f : 1f / step;
+            long sum = 0;
+            for (int w = 0; w < words; w++) {
+                long p0 = 0;
+                long p1 = 0;
+                long p2 = 0;
+                long p3 = 0;
+                int end = Math.min(Long.SIZE, dims - w * Long.SIZE);
+                for (int b = 0; b < end; b++) {
+                    // (q - min) / step >= 0, so adding a half and truncating rounds to nearest
+                    int u = Math.min(levels, (int) ((rotatedQuery[w * Long.SIZE + b] - min) * inverse + 0.5f));
+                    sum += u;
+                    p0 |= (long) (u & 1) << b;
+                    p1 |= (long) (u >>> 1 & 1) << b;
+                    p2 |= (long) (u >>> 2 & 1) << b;
+                    p3 |= (long) (u >>> 3 & 1) << b;
                 }
+                int q = w * QUERY_BITS;
+                queryPlanes[q] = p0;
+                queryPlanes[q + 1] = p1;
+                queryPlanes[q + 2] = p2;
+                queryPlanes[q + 3] = p3;
             }
+            quantisedSum = sum;
         }
 
         @Override
