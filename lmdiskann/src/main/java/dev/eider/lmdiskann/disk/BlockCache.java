@@ -7,12 +7,13 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Blocks read from the graph file, bounded by bytes, in two tiers. Half the budget pins the blocks nearest the
- * entry point (every search passes through them; filled breadth-first at open by the caller), held in an array
- * by node id: a lookup there is one array read, where a Caffeine lookup (hash map, read buffer, policy) cost more
- * than copying the block from the mapped file. The other half is Caffeine's W-TinyLFU for the rest, behind a
- * doorkeeper: a block is offered to it only on its second miss within an aging period, so a search does not
- * allocate a block copy for every node it meets once (most of them), which Caffeine would soon evict anyway.
+ * Blocks read from the graph file, bounded by bytes, in two tiers. Three quarters of the budget pin the blocks
+ * nearest the entry point (every search passes through them; filled breadth-first at open by the caller), held
+ * in an array by node id: a lookup there is one array read, where a Caffeine lookup (hash map, read buffer,
+ * policy) cost more than copying the block from the mapped file. The last quarter is Caffeine's W-TinyLFU for
+ * the rest, behind a doorkeeper: a block is offered to it only on its second miss within an aging period, so a
+ * search does not allocate a block copy for every node it meets once (most of them), which Caffeine would soon
+ * evict anyway.
  */
 public final class BlockCache {
 
@@ -28,7 +29,7 @@ public final class BlockCache {
 
     private final Cache<Integer, byte[]> cache;
     private final long budgetBytes;
-    /** Bytes reserved for the pinned tier: half the budget. */
+    /** Bytes reserved for the pinned tier: three quarters of the budget. */
     private final long pinBudgetBytes;
     private volatile byte[][] pinned = new byte[0][];
     private long pinnedBytes;
@@ -40,7 +41,7 @@ public final class BlockCache {
 
     public BlockCache(long budgetBytes) {
         this.budgetBytes = budgetBytes;
-        this.pinBudgetBytes = budgetBytes / 2;
+        this.pinBudgetBytes = budgetBytes / 4 * 3;
         long wanted = Math.clamp(budgetBytes / BUDGET_BYTES_PER_DOORKEEPER_BIT, MIN_DOORKEEPER_BITS,
                 MAX_DOORKEEPER_BITS);
         int bits = Integer.highestOneBit((int) wanted);
