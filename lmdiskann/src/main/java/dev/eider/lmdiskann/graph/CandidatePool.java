@@ -81,32 +81,6 @@ final class CandidatePool {
         }
     }
 
-    /**
-     * Gives the expanded candidate at index {@code i} its exact distance, moving it to its place: the beam then
-     * measures expanded nodes exactly and only the frontier approximately, so an underestimated code no longer
-     * holds a slot that a nearer node should have. Called right after polling {@code i}: the entries it moves past
-     * on the near side are all expanded, so the cursor stays valid.
-     */
-    void setExpandedDistance(int i, float distance) {
-        int id = ids[i];
-        int at = i;
-        while (at + 1 < size && distances[at + 1] < distance) {
-            ids[at] = ids[at + 1];
-            distances[at] = distances[at + 1];
-            expanded[at] = expanded[at + 1];
-            at++;
-        }
-        while (at > 0 && distances[at - 1] > distance) {
-            ids[at] = ids[at - 1];
-            distances[at] = distances[at - 1];
-            expanded[at] = expanded[at - 1];
-            at--;
-        }
-        ids[at] = id;
-        distances[at] = distance;
-        expanded[at] = true;
-    }
-
     /** Index of the closest candidate not yet expanded, marking it expanded; -1 when all are. */
     int pollClosestUnexpanded() {
         while (cursor < size && expanded[cursor]) {

@@ -59,17 +59,16 @@ public final class GraphSearcher {
         pool.insert(entry, 0f);
         int i;
         while ((i = pool.pollClosestUnexpanded()) >= 0) {
-            expand(view, s, pool.id(i), i, null, null, NO_RADIUS);
+            expand(view, s, pool.id(i), null, null, NO_RADIUS);
         }
     }
 
     /**
      * Reads one node: scores it exactly when it is live (and allowed), then offers its unseen neighbors to the
-     * pool ({@code explore == null}; {@code poolIndex} is where the pool holds {@code id}, which then takes the
-     * exact distance) or the exploration heap.
+     * pool ({@code explore == null}) or the exploration heap.
      */
-    private void expand(GraphView view, SearchScratch s, int id, int poolIndex, AllowedIds allowed,
-                        ExploreHeap explore, float radiusLimit) {
+    private void expand(GraphView view, SearchScratch s, int id, AllowedIds allowed, ExploreHeap explore,
+                        float radiusLimit) {
         byte[] block = view.block(id, s, s.readBuffer);
         s.visited++;
         boolean radiusSearch = !Float.isNaN(radiusLimit);
@@ -78,9 +77,6 @@ public final class GraphSearcher {
             layout.readVector(block, s.vector);
             float exact = metric.distance(s.query, 0, s.vector, 0, dims);
             s.distanceComputations++;
-            if (poolIndex >= 0) {
-                s.pool.setExpandedDistance(poolIndex, exact);
-            }
             boolean inRange = !radiusSearch || exact <= radiusLimit;
             if (radiusSearch && inRange) {
                 s.inRange++;
@@ -163,7 +159,7 @@ public final class GraphSearcher {
                 s.pool.insert(entry, 0f);
                 int i;
                 while ((i = s.pool.pollClosestUnexpanded()) >= 0) {
-                    expand(view, s, s.pool.id(i), i, allowed, null, radius);
+                    expand(view, s, s.pool.id(i), allowed, null, radius);
                 }
             }
             if (s.inRange * RADIUS_BEAM_RATIO < beam || beam >= limit) {
@@ -189,7 +185,7 @@ public final class GraphSearcher {
             }
             int id = explore.peekId();
             explore.pop();
-            expand(view, s, id, -1, allowed, explore, NO_RADIUS);
+            expand(view, s, id, allowed, explore, NO_RADIUS);
         }
     }
 
