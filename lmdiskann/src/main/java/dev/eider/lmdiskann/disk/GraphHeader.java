@@ -25,8 +25,8 @@ public record GraphHeader(IndexConfig config, int blockSize, int entryPoint, int
 
     public static final long MAGIC = 0x444d4c5245444945L; // "EIDERLMD" read little-endian
     /**
-     * Version 2: ternary codes carry three floats (score scale, squared norm, reconstruction scale) before the
-     * symbols, relative to a rotated center offset; version 1 files had one scale and cannot be scored.
+     * Version 2: ternary and 1-bit codes are three floats (score scale, squared norm, reconstruction scale) and
+     * bit planes of 64-bit words; version 1 files had interleaved 2-bit symbols and cannot be scored.
      */
     public static final int FORMAT_VERSION = 2;
     /** Bytes that must be read to learn the magic, version and header size. */
