@@ -111,8 +111,8 @@ final class BenchRun {
         }
         notes.add("peak heap and RSS include the dataset held by the harness and garbage not yet collected; retained heap"
                 + " is what the open index adds after a full GC. JVector and Lucene read their index files"
-                + " memory-mapped through the OS page cache, Eider through its own bounded block cache (file reads"
-                + " may still hit the OS page cache)");
+                + " memory-mapped through the OS page cache; Eider copies each block (CRC-checked) from its"
+                + " memory-mapped file unless its bounded block cache holds it");
         notes.add("CPU ms/query and build CPU s are thread/process CPU time: other helpers share these 2 cores, so"
                 + " wall-clock QPS and build seconds are noisy, CPU-time ratios much less so");
         if (systems.stream().anyMatch(s -> s.name().equals("eider"))) {

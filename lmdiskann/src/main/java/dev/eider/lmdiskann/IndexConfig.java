@@ -9,7 +9,8 @@ package dev.eider.lmdiskann;
  * @param buildSearchL beam width used while building and inserting (default 128)
  * @param searchL      default beam width of a search (default 100)
  * @param alpha        RobustPrune's distance multiplier for the second build pass (default 1.2)
- * @param compression  how neighbor vectors are stored in each block (default ternary)
+ * @param compression  how neighbor vectors are stored in each block (default ternary, {@code none} below 64
+ *                     dimensions: {@link NeighborCompression#defaultFor})
  */
 public record IndexConfig(int dimensions, Metric metric, int maxDegree, int buildSearchL, int searchL, float alpha,
                           NeighborCompression compression) {
@@ -49,7 +50,7 @@ public record IndexConfig(int dimensions, Metric metric, int maxDegree, int buil
     /** The defaults for a vector length and metric. */
     public static IndexConfig defaults(int dimensions, Metric metric) {
         return new IndexConfig(dimensions, metric, DEFAULT_MAX_DEGREE, DEFAULT_BUILD_SEARCH_L, DEFAULT_SEARCH_L,
-                DEFAULT_ALPHA, NeighborCompression.TERNARY);
+                DEFAULT_ALPHA, NeighborCompression.defaultFor(dimensions));
     }
 
     public IndexConfig withMaxDegree(int r) {

@@ -22,6 +22,8 @@ class ConfigurationTest {
         assertThat(config.searchL()).isEqualTo(100);
         assertThat(config.alpha()).isEqualTo(1.2f);
         assertThat(config.compression()).isEqualTo(NeighborCompression.TERNARY);
+        assertThat(IndexConfig.defaults(64, Metric.L2).compression()).isEqualTo(NeighborCompression.TERNARY);
+        assertThat(IndexConfig.defaults(63, Metric.L2).compression()).isEqualTo(NeighborCompression.NONE);
     }
 
     @Test

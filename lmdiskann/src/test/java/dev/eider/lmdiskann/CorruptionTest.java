@@ -18,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Damaged files and journals are refused with errors that say what is wrong. */
@@ -81,13 +83,16 @@ class CorruptionTest {
         }
     }
 
-    @Test
-    void anotherFormatVersionIsRefused() throws Exception {
-        writeInt(8, GraphHeader.FORMAT_VERSION + 1);
+    @ParameterizedTest
+    @ValueSource(ints = {1, GraphHeader.FORMAT_VERSION + 1})
+    void anotherFormatVersionIsRefused(int version) throws Exception {
+        assertThat(version).isNotEqualTo(GraphHeader.FORMAT_VERSION);
+        writeInt(8, version);
         assertThatThrownBy(() -> LmDiskannIndex.open(dir, OpenOptions.defaults(), new InMemoryJournal()))
                 .isInstanceOf(CorruptIndexException.class)
-                .hasMessageContaining("graph format version " + (GraphHeader.FORMAT_VERSION + 1))
-                .hasMessageContaining("reads version " + GraphHeader.FORMAT_VERSION);
+                .hasMessageContaining("graph format version " + version)
+                .hasMessageContaining("reads version " + GraphHeader.FORMAT_VERSION)
+                .hasMessageContaining("rebuild the index");
     }
 
     @Test

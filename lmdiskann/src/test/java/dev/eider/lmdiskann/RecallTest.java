@@ -62,7 +62,7 @@ class RecallTest {
         IndexConfig config = IndexConfig.defaults(data.dimensions(), Metric.COSINE);
         try (LmDiskannIndex index = build("glove", data, config, BuildOptions.defaults())) {
             double recall = meanRecall(index, data, data.groundTruth(), 10, 128, data.queries().length);
-            System.out.println("glove25 ternary recall@10 L=128: " + recall);
+            System.out.println("glove25 " + config.compression() + " recall@10 L=128: " + recall);
             assertThat(recall).isGreaterThanOrEqualTo(0.9);
         }
     }

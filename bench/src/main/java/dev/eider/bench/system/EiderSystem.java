@@ -13,6 +13,7 @@ import dev.eider.lmdiskann.SearchParams;
 import dev.eider.lmdiskann.SearchResult;
 import dev.eider.lmdiskann.SearchStats;
 import dev.eider.lmdiskann.VectorSource;
+import dev.eider.lmdiskann.disk.GraphHeader;
 import dev.eider.lmdiskann.journal.InMemoryJournal;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +60,8 @@ public final class EiderSystem implements VectorSystem {
                 .withMaxDegree(maxDegree)
                 .withBuildSearchL(buildSearchL)
                 .withCompression(compression);
-        String fingerprint = BuildStamp.fingerprint(dataset, "eider " + config);
+        String fingerprint = BuildStamp.fingerprint(dataset,
+                "eider format " + GraphHeader.FORMAT_VERSION + " " + config);
         Path graphFile = indexDir.resolve(LmDiskannIndex.GRAPH_FILE);
         Optional<BuildReport> previous = Files.isRegularFile(graphFile)
                 ? BuildStamp.read(indexDir, fingerprint, Files.size(graphFile))

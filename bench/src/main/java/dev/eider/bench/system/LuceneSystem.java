@@ -83,7 +83,8 @@ public final class LuceneSystem implements VectorSystem {
     private void build(Dataset dataset, int threads) throws IOException {
         VectorSimilarityFunction similarity = dataset.metric() == BenchMetric.L2
                 ? VectorSimilarityFunction.EUCLIDEAN : VectorSimilarityFunction.COSINE;
-        ExecutorService mergeWorkers = Executors.newFixedThreadPool(threads);
+        // Lucene refuses an executor for a single merge worker
+        ExecutorService mergeWorkers = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
         KnnVectorsFormat hnsw = new Lucene99HnswVectorsFormat(MAX_CONN, BEAM_WIDTH, threads, mergeWorkers);
         IndexWriterConfig config = new IndexWriterConfig()
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
@@ -99,7 +100,9 @@ public final class LuceneSystem implements VectorSystem {
             writer.forceMerge(1);
             writer.commit();
         } finally {
-            mergeWorkers.shutdown();
+            if (mergeWorkers != null) {
+                mergeWorkers.shutdown();
+            }
         }
     }
 

@@ -7,9 +7,13 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Blocks read from the graph file, bounded by bytes (Caffeine's W-TinyLFU), behind a doorkeeper: a block is
- * offered to the cache only on its second miss within an aging period, so a search does not allocate a block
- * copy for every node it meets once (most of them), which Caffeine would soon evict anyway.
+ * Blocks read from the graph file, bounded by bytes, in two tiers. Three quarters of the budget pin the blocks
+ * nearest the entry point (every search passes through them; filled breadth-first at open by the caller), held
+ * in an array by node id: a lookup there is one array read, where a Caffeine lookup (hash map, read buffer,
+ * policy) cost more than copying the block from the mapped file. The last quarter is Caffeine's W-TinyLFU for
+ * the rest, behind a doorkeeper: a block is offered to it only on its second miss within an aging period, so a
+ * search does not allocate a block copy for every node it meets once (most of them), which Caffeine would soon
+ * evict anyway.
  */
 public final class BlockCache {
 
@@ -20,9 +24,15 @@ public final class BlockCache {
     private static final int MIN_DOORKEEPER_BITS = 1 << 12;
     private static final int MAX_DOORKEEPER_BITS = 1 << 24;
     private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
+    /** Heap cost charged per node slot for the pinned tier's array (a reference, counted uncompressed). */
+    private static final int SLOT_BYTES = 8;
 
     private final Cache<Integer, byte[]> cache;
     private final long budgetBytes;
+    /** Bytes reserved for the pinned tier: three quarters of the budget. */
+    private final long pinBudgetBytes;
+    private volatile byte[][] pinned = new byte[0][];
+    private long pinnedBytes;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final long[] doorkeeper;
@@ -31,20 +41,58 @@ public final class BlockCache {
 
     public BlockCache(long budgetBytes) {
         this.budgetBytes = budgetBytes;
+        this.pinBudgetBytes = budgetBytes / 4 * 3;
         long wanted = Math.clamp(budgetBytes / BUDGET_BYTES_PER_DOORKEEPER_BIT, MIN_DOORKEEPER_BITS,
                 MAX_DOORKEEPER_BITS);
         int bits = Integer.highestOneBit((int) wanted);
         this.doorkeeper = new long[bits / Long.SIZE];
         this.doorkeeperMask = bits - 1;
         this.cache = Caffeine.newBuilder()
-                .maximumWeight(budgetBytes)
+                .maximumWeight(budgetBytes - pinBudgetBytes)
                 .weigher((Integer id, byte[] block) -> block.length + ENTRY_OVERHEAD)
                 .executor(Runnable::run)
                 .build();
     }
 
+    /**
+     * Prepares the pinned tier for node ids below {@code nodeSlots}, dropping what it held; returns the bytes of
+     * blocks it can take (0 when the budget cannot even hold its array).
+     */
+    public synchronized long startPinning(int nodeSlots) {
+        long arrayBytes = (long) nodeSlots * SLOT_BYTES;
+        if (!enabled() || arrayBytes >= pinBudgetBytes) {
+            pinned = new byte[0][];
+            pinnedBytes = 0;
+            return 0;
+        }
+        pinned = new byte[nodeSlots][];
+        pinnedBytes = arrayBytes;
+        return pinBudgetBytes - arrayBytes;
+    }
+
+    /** Pins a block read from the file (checked) if the pinned tier has room; false when it is full. */
+    public synchronized boolean pin(int nodeId, byte[] block) {
+        byte[][] tier = pinned;
+        if (nodeId < 0 || nodeId >= tier.length || pinnedBytes + block.length > pinBudgetBytes) {
+            return false;
+        }
+        if (tier[nodeId] == null) {
+            pinnedBytes += block.length;
+        }
+        tier[nodeId] = block;
+        return true;
+    }
+
     /** The cached block, or null (counted as a miss). */
     public byte[] get(int nodeId) {
+        byte[][] tier = pinned;
+        if (nodeId < tier.length) {
+            byte[] hot = tier[nodeId];
+            if (hot != null) {
+                hits.increment();
+                return hot;
+            }
+        }
         byte[] block = cache.getIfPresent(nodeId);
         if (block == null) {
             misses.increment();
@@ -88,15 +136,26 @@ public final class BlockCache {
     }
 
     public void invalidate(int nodeId) {
+        byte[][] tier = pinned;
+        if (nodeId >= 0 && nodeId < tier.length) {
+            tier[nodeId] = null;
+        }
         cache.invalidate(nodeId);
     }
 
-    public void invalidateAll() {
+    public synchronized void invalidateAll() {
+        pinned = new byte[0][];
+        pinnedBytes = 0;
         cache.invalidateAll();
     }
 
+    /** Heap held: pinned blocks and their array, plus Caffeine's weighed entries. */
     public long weightedBytes() {
-        return cache.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
+        long pinnedNow;
+        synchronized (this) {
+            pinnedNow = pinnedBytes;
+        }
+        return pinnedNow + cache.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
     }
 
     public long hits() {

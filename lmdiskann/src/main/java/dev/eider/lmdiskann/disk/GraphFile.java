@@ -3,14 +3,21 @@ package dev.eider.lmdiskann.disk;
 import dev.eider.lmdiskann.CorruptIndexException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An open {@code graph.lmd}: positional block reads (thread-safe, CRC-checked) and the merge's writes. Node
- * {@code i} lives at {@code headerBytes + i * blockSize}.
+ * An open {@code graph.lmd}: block reads (thread-safe, CRC-checked) and the merge's writes. Node {@code i} lives
+ * at {@code headerBytes + i * blockSize}. Reads copy from a read-only memory mapping of the file (one copy, no
+ * system call: a positional read costs a system call and two copies, through a direct buffer, which was about
+ * half of a search's time); blocks past the mapped length, appended since the last header write, are read
+ * positionally. The mapping lives off the heap in the OS page cache and is renewed when a merge rewrites the
+ * header, after which the file may have been truncated.
  */
 public final class GraphFile implements AutoCloseable {
 
@@ -18,12 +25,24 @@ public final class GraphFile implements AutoCloseable {
     private final FileChannel channel;
     private final BlockLayout layout;
     private volatile GraphHeader header;
+    private volatile MemorySegment mapped;
 
-    private GraphFile(Path path, FileChannel channel, GraphHeader header) {
+    private GraphFile(Path path, FileChannel channel, GraphHeader header) throws IOException {
         this.path = path;
         this.channel = channel;
         this.header = header;
         this.layout = new BlockLayout(header.config());
+        this.mapped = map(channel);
+    }
+
+    /**
+     * The whole file, mapped read-only. The automatic arena unmaps a replaced mapping once no reader holds it.
+     * Truncation only drops free tail slots, which no published view references, and a merge waits for running
+     * searches, so no read reaches the cut-off part of an old mapping.
+     */
+    private static MemorySegment map(FileChannel channel) throws IOException {
+        long size = channel.size();
+        return size == 0 ? MemorySegment.NULL : channel.map(FileChannel.MapMode.READ_ONLY, 0, size, Arena.ofAuto());
     }
 
     /** Opens and validates a graph file: magic, format version, header CRC, block size and length. */
@@ -103,10 +122,16 @@ public final class GraphFile implements AutoCloseable {
             throw new CorruptIndexException(path + ": node " + nodeId + " is outside the file's "
                     + header.nodeSlots() + " blocks and not in the journal");
         }
-        try {
-            readFully(channel, scratch.wrap(into), offsetOf(nodeId));
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading node " + nodeId + " from " + path, e);
+        long at = offsetOf(nodeId);
+        MemorySegment file = mapped;
+        if (at + into.length <= file.byteSize()) {
+            MemorySegment.copy(file, ValueLayout.JAVA_BYTE, at, into, 0, into.length);
+        } else {
+            try {
+                readFully(channel, scratch.wrap(into), at);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading node " + nodeId + " from " + path, e);
+            }
         }
         if (!layout.verify(into, scratch.crc)) {
             throw new CorruptIndexException(path + ": block of node " + nodeId + " fails its CRC32C check (stored "
@@ -138,6 +163,7 @@ public final class GraphFile implements AutoCloseable {
         if (channel.size() > length) {
             channel.truncate(length);
         }
+        mapped = map(channel);
         header = newHeader;
     }
 

@@ -24,7 +24,11 @@ public record GraphHeader(IndexConfig config, int blockSize, int entryPoint, int
                           long mergeSequence, long epoch, float[] center) {
 
     public static final long MAGIC = 0x444d4c5245444945L; // "EIDERLMD" read little-endian
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Version 2: ternary and 1-bit codes are three floats (score scale, squared norm, reconstruction scale) and
+     * bit planes of 64-bit words; version 1 files had interleaved 2-bit symbols and cannot be scored.
+     */
+    public static final int FORMAT_VERSION = 2;
     /** Bytes that must be read to learn the magic, version and header size. */
     public static final int PREFIX_BYTES = 16;
     private static final int CENTER_OFFSET = 80;

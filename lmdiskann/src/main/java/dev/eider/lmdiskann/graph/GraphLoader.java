@@ -89,6 +89,43 @@ public final class GraphLoader {
                 java.util.Arrays.copyOf(pending, pendingCount));
     }
 
+    /**
+     * Fills the cache's pinned tier breadth-first from the entry point: the blocks every search reads first.
+     * Blocks come from the file (checked); nodes in the journal are skipped, the journal serves them.
+     */
+    public static void pinNearEntry(GraphView view) {
+        long room = view.cache().startPinning(view.nodeSlots());
+        int entry = view.entryPoint();
+        if (room <= 0 || entry < 0) {
+            return;
+        }
+        BlockLayout layout = view.layout();
+        ReadScratch scratch = new ReadScratch();
+        int[] queue = new int[(int) Math.min(view.nodeSlots(), room / layout.blockSize() + 1 + layout.maxDegree())];
+        IntHashSet queued = new IntHashSet(queue.length * 2);
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = entry;
+        queued.add(entry);
+        while (head < tail) {
+            int id = queue[head++];
+            if (view.journal().get(id) != null) {
+                continue;
+            }
+            byte[] block = new byte[layout.blockSize()];
+            view.file().readBlock(id, block, scratch);
+            if (!view.cache().pin(id, block)) {
+                return;
+            }
+            for (int j = 0; j < layout.degree(block) && tail < queue.length; j++) {
+                int next = layout.neighbor(block, j);
+                if (next >= 0 && next < view.nodeSlots() && queued.add(next)) {
+                    queue[tail++] = next;
+                }
+            }
+        }
+    }
+
     private static int[] grow(int[] a, int size) {
         return size < a.length ? a : java.util.Arrays.copyOf(a, a.length * 2);
     }

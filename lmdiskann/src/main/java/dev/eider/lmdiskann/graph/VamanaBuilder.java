@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * searched from the medoid, RobustPruned, and linked back from its new neighbors. As in DiskANN, a list may grow
  * to {@value #SLACK} R through back-edges before it is re-pruned to R, which makes re-pruning rare; a final
  * step prunes every list still longer than R. Passes run on all given threads; lists are guarded by striped
- * locks.
+ * locks. Finally every node gets a few in-edges ({@link InEdgeFloor}).
  */
 public final class VamanaBuilder {
 
@@ -76,6 +76,7 @@ public final class VamanaBuilder {
         runPass("pass 1 (alpha 1)", 1.0f, medoid, seed + 1, Step.INSERT);
         runPass("pass 2 (alpha " + config.alpha() + ")", config.alpha(), medoid, seed + 2, Step.INSERT);
         runPass("final prune", config.alpha(), medoid, seed + 3, Step.TRIM);
+        new InEdgeFloor(metric.kernels(), data, dims, adjacency, degrees, capacity, maxDegree).apply();
         return new BuiltGraph(adjacency, degrees, capacity, medoid);
     }
 

@@ -26,8 +26,8 @@ public interface NeighborCodec {
     static NeighborCodec create(NeighborCompression compression, VectorMetric metric, float[] center) {
         return switch (compression) {
             case NONE -> new FloatCodec(metric, center.length);
-            case TERNARY -> new LutCodec(metric, center, LutCodec.Kind.TERNARY);
-            case ONE_BIT -> new LutCodec(metric, center, LutCodec.Kind.ONE_BIT);
+            case TERNARY -> new BitPlaneCodec(metric, center, BitPlaneCodec.Kind.TERNARY);
+            case ONE_BIT -> new BitPlaneCodec(metric, center, BitPlaneCodec.Kind.ONE_BIT);
         };
     }
 
@@ -35,8 +35,8 @@ public interface NeighborCodec {
     static int codeBytes(NeighborCompression compression, int dimensions) {
         return switch (compression) {
             case NONE -> 4 * dimensions;
-            case TERNARY -> LutCodec.HEADER_BYTES + (dimensions + 3) / 4;
-            case ONE_BIT -> LutCodec.HEADER_BYTES + (dimensions + 7) / 8;
+            case TERNARY -> BitPlaneCodec.codeBytes(BitPlaneCodec.Kind.TERNARY, dimensions);
+            case ONE_BIT -> BitPlaneCodec.codeBytes(BitPlaneCodec.Kind.ONE_BIT, dimensions);
         };
     }
 }
