@@ -158,7 +158,8 @@ public final class IndexManager implements AutoCloseable {
         throw new IllegalArgumentException("Index " + name + " already exists");
       }
     }
-    IndexOptions chosen = parsed.withKeyColumn(parsed.keyColumn() == null ? null : shape.keyColumn());
+    IndexOptions chosen = parsed.withKeyColumn(parsed.keyColumn() == null ? null : shape.keyColumn())
+        .forDimensions(shape.dimensions());
     IndexDefinition definition = new IndexDefinition(name, shape.schema(), shape.table(),
         shape.column(), shape.keyColumn(), chosen.config(shape.dimensions()), chosen.cacheMb());
     VectorIndex index = new VectorIndex(definition, folderOf(definition.name()), IndexState.BUILDING);

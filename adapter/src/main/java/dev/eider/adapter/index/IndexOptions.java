@@ -14,6 +14,8 @@ import java.util.StringJoiner;
  * {@code name=value, ...} form for the catalog and {@code sys.indexes}.
  *
  * @param metric      l2, cosine or inner_product (default l2)
+ * @param compression the neighbor codes, or {@code null} until {@link #forDimensions} settles the
+ *                    default for the column's vector length
  * @param keyColumn   the row-key column, or {@code null} for the table's integer primary key
  * @param cacheMb     block-cache budget in MiB (default 256)
  */
@@ -41,7 +43,7 @@ public record IndexOptions(Metric metric, int maxDegree, int buildSearchL, int s
     Metric metric = given.containsKey("metric") ? Metric.parse(given.get("metric")) : Metric.L2;
     NeighborCompression compression = given.containsKey("neighbor_compression")
         ? NeighborCompression.parse(given.get("neighbor_compression"))
-        : NeighborCompression.TERNARY;
+        : null;
     int maxDegree = intOption(given, "max_degree", IndexConfig.DEFAULT_MAX_DEGREE);
     int buildL = intOption(given, "build_search_l",
         Math.max(IndexConfig.DEFAULT_BUILD_SEARCH_L, maxDegree));
@@ -83,7 +85,21 @@ public record IndexOptions(Metric metric, int maxDegree, int buildSearchL, int s
 
   /** The graph configuration for vectors of {@code dimensions}. */
   public IndexConfig config(int dimensions) {
-    return new IndexConfig(dimensions, metric, maxDegree, buildSearchL, searchL, alpha, compression);
+    return new IndexConfig(dimensions, metric, maxDegree, buildSearchL, searchL, alpha,
+        compressionFor(dimensions));
+  }
+
+  /**
+   * These options with the neighbor compression settled for vectors of {@code dimensions}: the one
+   * given, or the core's default for that length (ternary codes are too coarse for short vectors).
+   */
+  public IndexOptions forDimensions(int dimensions) {
+    return new IndexOptions(metric, maxDegree, buildSearchL, searchL, alpha,
+        compressionFor(dimensions), cacheMb, keyColumn);
+  }
+
+  private NeighborCompression compressionFor(int dimensions) {
+    return compression != null ? compression : NeighborCompression.defaultFor(dimensions);
   }
 
   /** These options with the key column that was actually chosen. */

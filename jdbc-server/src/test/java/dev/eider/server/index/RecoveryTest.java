@@ -7,14 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eider.adapter.index.IndexState;
 import dev.eider.adapter.index.VectorIndex;
+import dev.eider.lmdiskann.IndexConfig;
+import dev.eider.lmdiskann.disk.BlockLayout;
+import dev.eider.lmdiskann.disk.GraphHeader;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,16 +63,18 @@ class RecoveryTest {
     Path file = dir.resolve("graph.duckdb");
     IndexFixture.createDocs(file, 500, 6);
     Path graph;
+    long damagedByte;
     try (Connection eider = IndexFixture.eider(file)) {
       execute(eider, "CREATE INDEX docs_emb ON docs USING LM_DISKANN (emb) " + INDEX_OPTIONS);
-      graph = IndexFixture.index(eider, "docs_emb").folder().resolve("graph.lmd");
+      VectorIndex index = IndexFixture.index(eider, "docs_emb");
+      graph = index.folder().resolve("graph.lmd");
       execute(eider, "DELETE FROM docs WHERE id < 40");
+      damagedByte = middleOfBlockNotInJournal(eider, index.definition().config());
     }
     try (RandomAccessFile raf = new RandomAccessFile(graph.toFile(), "rw")) {
-      long at = raf.length() / 2;
-      raf.seek(at);
+      raf.seek(damagedByte);
       int b = raf.read();
-      raf.seek(at);
+      raf.seek(damagedByte);
       raf.write(b ^ 0x5A);
     }
     assertRebuiltAndCorrect(file);
@@ -100,6 +108,28 @@ class RecoveryTest {
       }
     }
     assertRebuiltAndCorrect(file);
+  }
+
+  /**
+   * A byte in the middle of a graph-file block that the journal does not supersede, so that the damage
+   * is in a block the index would really read.
+   */
+  private static long middleOfBlockNotInJournal(Connection eider, IndexConfig config)
+      throws SQLException {
+    Set<Integer> journaled = new HashSet<>();
+    try (Connection duck = IndexFixture.duck(eider);
+        Statement s = duck.createStatement();
+        ResultSet rs = s.executeQuery("SELECT DISTINCT node_id FROM lmdiskann.docs_emb_blocks")) {
+      while (rs.next()) {
+        journaled.add(rs.getInt(1));
+      }
+    }
+    int node = 0;
+    while (journaled.contains(node)) {
+      node++;
+    }
+    int blockSize = new BlockLayout(config).blockSize();
+    return GraphHeader.headerBytes(config.dimensions()) + (long) node * blockSize + blockSize / 2;
   }
 
   /** Opening finds the damage (BROKEN), the background rebuild makes it READY and correct. */
