@@ -3,6 +3,7 @@ package dev.eider.planner;
 import dev.eider.adapter.sql.EiderConvertletTable;
 import dev.eider.adapter.sql.EiderSqlValidator;
 import dev.eider.adapter.sql.VectorOperators;
+import dev.eider.adapter.sql.VectorParametersAsText;
 import dev.eider.planner.rules.LmDiskannHints;
 import dev.eider.planner.rules.LmDiskannRule;
 import org.apache.calcite.plan.hep.HepMatchOrder;
@@ -130,7 +131,9 @@ public class EiderPrepare extends CalcitePrepareImpl {
     protected Program getProgram() {
       HepProgramBuilder hep = new HepProgramBuilder().addMatchOrder(HepMatchOrder.TOP_DOWN)
           .addRuleCollection(LmDiskannRule.all(defaultSearchL()));
-      return Programs.sequence(
+      Program vectorParameters = (planner, rel, traits, materializations, lattices) ->
+          VectorParametersAsText.rewrite(rel);
+      return Programs.sequence(vectorParameters,
           Programs.of(hep.build(), true, DefaultRelMetadataProvider.INSTANCE),
           super.getProgram());
     }

@@ -45,6 +45,17 @@ class DmlMaintenanceTest {
           assertThat(insert.executeUpdate()).isEqualTo(1);
         }
       }
+      try (PreparedStatement insert = eider.prepareStatement("INSERT INTO docs VALUES (?, ?, ?)")) {
+        insert.setLong(1, 1100);
+        insert.setString(2, "bound");
+        insert.setObject(3, IndexFixture.vector(random));
+        assertThat(insert.executeUpdate()).isEqualTo(1);
+      }
+      try (PreparedStatement update = eider.prepareStatement("UPDATE docs SET emb = ? WHERE id = ?")) {
+        update.setObject(1, IndexFixture.vector(random));
+        update.setLong(2, 1100);
+        assertThat(update.executeUpdate()).isEqualTo(1);
+      }
       execute(eider, "INSERT INTO docs VALUES (2000, 'lit', ARRAY[" + text(IndexFixture.vector(random))
           .replace("[", "").replace("]", "") + "])");
       execute(eider, "CREATE TABLE staging (id BIGINT, cat VARCHAR, emb FLOAT[16])");
