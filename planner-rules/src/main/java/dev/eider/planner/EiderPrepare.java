@@ -4,6 +4,7 @@ import dev.eider.adapter.sql.EiderConvertletTable;
 import dev.eider.adapter.sql.EiderSqlValidator;
 import dev.eider.adapter.sql.VectorOperators;
 import dev.eider.adapter.sql.VectorParametersAsText;
+import dev.eider.adapter.sql.VectorRexBuilder;
 import dev.eider.planner.rules.LmDiskannHints;
 import dev.eider.planner.rules.LmDiskannRule;
 import org.apache.calcite.plan.hep.HepMatchOrder;
@@ -30,7 +31,6 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
-import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
@@ -88,7 +88,7 @@ public class EiderPrepare extends CalcitePrepareImpl {
     Convention resultConvention =
         enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE;
     return new EiderPreparingStmt(this, context, catalogReader, typeFactory, prefer,
-        createCluster(planner, new RexBuilder(typeFactory)), resultConvention,
+        createCluster(planner, new VectorRexBuilder(typeFactory)), resultConvention,
         createConvertletTable());
   }
 

@@ -14,10 +14,12 @@ import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Rewrites every FLOAT[n]-typed bind parameter in a plan evaluated in Java into
- * {@code TO_VECTOR(? AS VARCHAR, n)}. Eider's JDBC layer hands vector parameters over as text (see
- * {@link EiderConvertletTable}); a parameter that takes its vector type from an INSERT's target column
- * (not from a CAST or an operator) would otherwise reach generated code that expects a list.
+ * Rewrites a bind parameter that takes its FLOAT[n] type from an INSERT's or UPDATE's target column
+ * into {@code TO_VECTOR(? AS VARCHAR, n)}: Eider's JDBC layer hands vector parameters over as text (see
+ * {@link EiderConvertletTable}), which the explicit form reads. Plans pushed into DuckDB are unaffected
+ * in meaning (TO_VECTOR is written as a CAST there); plans evaluated in Java, such as DML on an indexed
+ * table, get values they can read. Implicit casts are handled where they are made, by
+ * {@link VectorRexBuilder}.
  */
 public final class VectorParametersAsText extends RexShuttle {
   private final RexBuilder rexBuilder;
@@ -45,8 +47,12 @@ public final class VectorParametersAsText extends RexShuttle {
     RelDataTypeFactory typeFactory = rexBuilder.getTypeFactory();
     RelDataType text = typeFactory.createTypeWithNullability(
         typeFactory.createSqlType(SqlTypeName.VARCHAR), true);
-    return rexBuilder.makeCall(param.getType(), VectorOperators.TO_VECTOR,
-        List.of(rexBuilder.makeDynamicParam(text, param.getIndex()),
-            rexBuilder.makeExactLiteral(BigDecimal.valueOf(vector.dimension()))));
+    return toVector(param.getType(), rexBuilder.makeDynamicParam(text, param.getIndex()),
+        vector.dimension());
+  }
+
+  private RexNode toVector(RelDataType type, RexNode value, int dimension) {
+    return rexBuilder.makeCall(type, VectorOperators.TO_VECTOR,
+        List.of(value, rexBuilder.makeExactLiteral(BigDecimal.valueOf(dimension))));
   }
 }

@@ -58,6 +58,8 @@ class DmlMaintenanceTest {
       }
       execute(eider, "INSERT INTO docs VALUES (2000, 'lit', ARRAY[" + text(IndexFixture.vector(random))
           .replace("[", "").replace("]", "") + "])");
+      execute(eider, "INSERT INTO docs VALUES (2001, 'text', '" + text(IndexFixture.vector(random))
+          + "')");
       execute(eider, "CREATE TABLE staging (id BIGINT, cat VARCHAR, emb FLOAT[16])");
       try (Connection duck = IndexFixture.duck(eider); Statement s = duck.createStatement()) {
         s.execute("INSERT INTO staging SELECT 3000 + i, 'staged', [random() - 0.5 for x in range(16)]"
