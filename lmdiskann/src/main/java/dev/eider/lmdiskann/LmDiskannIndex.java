@@ -306,7 +306,7 @@ public final class LmDiskannIndex implements AutoCloseable {
                         current.liveCount(), sequence, current.epoch()));
                 file.force();
                 for (JournalBlock b : merged) {
-                    cache.invalidate(b.nodeId());
+                    cache.refresh(b.nodeId(), b.nodeId() < current.nodeSlots() ? b.bytes() : null);
                 }
                 view = after;
                 latest = after;
