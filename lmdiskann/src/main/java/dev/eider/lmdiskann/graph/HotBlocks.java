@@ -11,7 +11,7 @@ import java.util.Arrays;
  */
 final class HotBlocks {
 
-    /** At most this many sample searches: about a third of a second at open on fashion-mnist. */
+    /** At most this many sample searches, little next to the open's scan of every block. */
     private static final int MAX_SAMPLES = 1000;
     /** One sample per this many node slots on small indexes. */
     private static final int SLOTS_PER_SAMPLE = 16;
