@@ -123,8 +123,8 @@ public final class LmDiskannIndex implements AutoCloseable {
             RowKeyMap rowKeys = options.rowKeys() != null ? options.rowKeys() : new InMemoryRowKeyMap();
             GraphLoader.ScanResult scan = GraphLoader.scan(view, options.rowKeys() == null ? rowKeys : null);
             view = view.withJournal(overlay, entry, slots, scan.liveCount(), epoch);
-            GraphLoader.pinNearEntry(view);
             GraphSearcher searcher = new GraphSearcher(metric, file.layout(), codec, config.dimensions());
+            GraphLoader.pinHot(view, searcher);
             IndexWriter writer = new IndexWriter(config, metric, file.layout(), codec, searcher, rowKeys,
                     scan.freeSlots(), scan.pendingDeletes(), epoch);
             return new LmDiskannIndex(config, metric, file, cache, codec, view, writer, searcher, journal);
@@ -306,7 +306,7 @@ public final class LmDiskannIndex implements AutoCloseable {
                         current.liveCount(), sequence, current.epoch()));
                 file.force();
                 for (JournalBlock b : merged) {
-                    cache.invalidate(b.nodeId());
+                    cache.refresh(b.nodeId(), b.nodeId() < current.nodeSlots() ? b.bytes() : null);
                 }
                 view = after;
                 latest = after;

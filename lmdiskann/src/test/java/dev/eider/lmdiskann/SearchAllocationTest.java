@@ -36,7 +36,7 @@ class SearchAllocationTest {
     }
 
     @Test
-    void hopsAllocateNothingWithoutACacheAndOnlyTheBoxedCacheKeyWithOne() throws Exception {
+    void hopsAllocateNothingWithOrWithoutACache() throws Exception {
         Dataset sift = Dataset.sift5k();
         float[][] queries = Arrays.copyOf(sift.queries(), QUERIES);
         try (LmDiskannIndex index = LmDiskannIndex.build(dir.resolve("nocache"), IndexConfig.defaults(128, Metric.L2),
@@ -50,7 +50,7 @@ class SearchAllocationTest {
                 VectorSource.of(Arrays.copyOf(sift.base(), 1000)), BuildOptions.defaults(), new InMemoryJournal())) {
             long narrow = bytesPerQuery(index, queries, 50);
             long wide = bytesPerQuery(index, queries, 400);
-            assertThat((wide - narrow) / 350.0).as("bytes per hop through the block cache").isLessThanOrEqualTo(24.0);
+            assertThat(wide - narrow).as("extra bytes per query for 350 more hops through the cache").isLessThan(200);
         }
     }
 }

@@ -90,10 +90,12 @@ public final class GraphLoader {
     }
 
     /**
-     * Fills the cache's pinned tier breadth-first from the entry point: the blocks every search reads first.
-     * Blocks come from the file (checked); nodes in the journal are skipped, the journal serves them.
+     * Fills the cache's pinned tier with the nodes sample searches expand most ({@link HotBlocks}), then, while
+     * there is room, breadth-first from the entry point. Blocks come from the file (checked); nodes in the
+     * journal are skipped, the journal serves them.
      */
-    public static void pinNearEntry(GraphView view) {
+    public static void pinHot(GraphView view, GraphSearcher searcher) {
+        int[] hot = view.cache().enabled() ? HotBlocks.mostExpanded(view, searcher) : new int[0];
         long room = view.cache().startPinning(view.nodeSlots());
         int entry = view.entryPoint();
         if (room <= 0 || entry < 0) {
@@ -101,6 +103,11 @@ public final class GraphLoader {
         }
         BlockLayout layout = view.layout();
         ReadScratch scratch = new ReadScratch();
+        for (int id : hot) {
+            if (view.journal().get(id) == null && !view.cache().pin(id, readChecked(view, id, scratch))) {
+                return;
+            }
+        }
         int[] queue = new int[(int) Math.min(view.nodeSlots(), room / layout.blockSize() + 1 + layout.maxDegree())];
         IntHashSet queued = new IntHashSet(queue.length * 2);
         int head = 0;
@@ -112,8 +119,7 @@ public final class GraphLoader {
             if (view.journal().get(id) != null) {
                 continue;
             }
-            byte[] block = new byte[layout.blockSize()];
-            view.file().readBlock(id, block, scratch);
+            byte[] block = readChecked(view, id, scratch);
             if (!view.cache().pin(id, block)) {
                 return;
             }
@@ -124,6 +130,12 @@ public final class GraphLoader {
                 }
             }
         }
+    }
+
+    private static byte[] readChecked(GraphView view, int id, ReadScratch scratch) {
+        byte[] block = new byte[view.layout().blockSize()];
+        view.file().readBlock(id, block, scratch);
+        return block;
     }
 
     private static int[] grow(int[] a, int size) {

@@ -25,7 +25,7 @@ public record GraphView(GraphFile file, BlockCache cache, JournalOverlay journal
         return file.layout();
     }
 
-    /** The newest block of {@code id}; the array must not be modified. {@code into} receives the block when there is no cache. */
+    /** The newest block of {@code id}; the array must not be modified. {@code into} receives a block read from the file. */
     byte[] block(int id, ReadCounters counters, byte[] into) {
         if (id < 0 || id >= nodeSlots) {
             throw new CorruptIndexException("node " + id + " is referenced but the index has only " + nodeSlots
@@ -44,12 +44,8 @@ public record GraphView(GraphFile file, BlockCache cache, JournalOverlay journal
             }
         }
         counters.fromDisk++;
-        boolean keep = into == null || cache.enabled() && cache.admit(id);
-        byte[] read = keep ? new byte[layout().blockSize()] : into;
+        byte[] read = into != null ? into : new byte[layout().blockSize()];
         file.readBlock(id, read, counters);
-        if (keep) {
-            cache.put(id, read);
-        }
         return read;
     }
 
@@ -63,7 +59,7 @@ public record GraphView(GraphFile file, BlockCache cache, JournalOverlay journal
         return into;
     }
 
-    /** Reads into a new array (cached when the cache has room): for callers that keep the block. */
+    /** Reads into a new array: for callers that keep the block. */
     public byte[] block(int id, ReadCounters counters) {
         return block(id, counters, null);
     }

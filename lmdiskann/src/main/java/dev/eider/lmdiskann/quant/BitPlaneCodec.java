@@ -49,6 +49,8 @@ final class BitPlaneCodec implements NeighborCodec {
     private final int dims;
     private final int words;
     private final RandomRotation rotation;
+    /** Vector API kernel for ternary scoring; null for 1-bit codes or without the Vector API. */
+    private final SimdTernaryDot simd;
 
     BitPlaneCodec(VectorMetric metric, float[] center, Kind kind) {
         this.metric = metric;
@@ -57,6 +59,7 @@ final class BitPlaneCodec implements NeighborCodec {
         this.dims = center.length;
         this.words = wordsFor(dims);
         this.rotation = new RandomRotation(dims);
+        this.simd = kind == Kind.TERNARY ? SimdTernaryDot.createOrNull(words) : null;
     }
 
     static int wordsFor(int dims) {
@@ -184,6 +187,8 @@ final class BitPlaneCodec implements NeighborCodec {
         private final float[] unrotated = new float[dims];
         private final float[] scratch = new float[dims];
         private final long[] queryPlanes = new long[words * QUERY_BITS];
+        /** The same planes one after another, each padded with zero words for {@link SimdTernaryDot}. */
+        private final long[] paddedPlanes = simd == null ? new long[0] : new long[simd.paddedWords() * QUERY_BITS];
         private float residualNormSq;
         private float queryDotCenter;
         private float low;
@@ -240,6 +245,13 @@ final class BitPlaneCodec implements NeighborCodec {
                 queryPlanes[q + 1] = p1;
                 queryPlanes[q + 2] = p2;
                 queryPlanes[q + 3] = p3;
+                if (simd != null) {
+                    int padded = simd.paddedWords();
+                    paddedPlanes[w] = p0;
+                    paddedPlanes[padded + w] = p1;
+                    paddedPlanes[2 * padded + w] = p2;
+                    paddedPlanes[3 * padded + w] = p3;
+                }
             }
             quantisedSum = sum;
         }
@@ -262,6 +274,9 @@ final class BitPlaneCodec implements NeighborCodec {
         }
 
         private float ternaryDot(byte[] block, int codes) {
+            if (simd != null) {
+                return simd.dot(block, codes, paddedPlanes, QUERY_BITS, low, step);
+            }
             int minusPlane = codes + words * Long.BYTES;
             long symbolSum = 0;
             long weighted = 0;
