@@ -59,7 +59,16 @@ final class BitPlaneCodec implements NeighborCodec {
         this.dims = center.length;
         this.words = wordsFor(dims);
         this.rotation = new RandomRotation(dims);
-        this.simd = kind == Kind.TERNARY ? SimdTernaryDot.createOrNull(words) : null;
+        this.simd = kind == Kind.TERNARY ? simdOrNull(words) : null;
+    }
+
+    /** The SIMD kernel, or null (scalar loop) when the JVM runs without {@code jdk.incubator.vector}. */
+    private static SimdTernaryDot simdOrNull(int words) {
+        try {
+            return SimdTernaryDot.createOrNull(words);
+        } catch (LinkageError vectorApiMissing) {
+            return null;
+        }
     }
 
     static int wordsFor(int dims) {

@@ -23,16 +23,16 @@ final class SimdTernaryDot {
         this.words = words;
     }
 
-    /** The kernel for codes of {@code words} words per plane, or null without a usable Vector API. */
+    /**
+     * The kernel for codes of {@code words} words per plane, or null when {@code eider.simd=false} or the
+     * vectors are one lane wide. Without the Vector API module this class cannot even be loaded: callers
+     * catch the {@link LinkageError}.
+     */
     static SimdTernaryDot createOrNull(int words) {
         if (!Boolean.parseBoolean(System.getProperty("eider.simd", "true"))) {
             return null;
         }
-        try {
-            return SPECIES.length() > 1 ? new SimdTernaryDot(words) : null;
-        } catch (LinkageError vectorApiMissing) {
-            return null;
-        }
+        return SPECIES.length() > 1 ? new SimdTernaryDot(words) : null;
     }
 
     /** Length of a query plane in {@link #dot}'s layout: the words rounded up to whole vectors. */
