@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
 import org.apache.calcite.adapter.jdbc.JdbcSchema;
-import org.apache.calcite.adapter.jdbc.JdbcTable;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.Lookup;
 import org.apache.calcite.sql.SqlDialect;
@@ -29,6 +28,7 @@ public class DuckDbSchema extends JdbcSchema {
   private final DuckDbDatabase database;
   private final JdbcConvention convention;
   private final String duckDbSchema;
+  private final Lookup<Table> tables = new DuckDbTableLookup(this);
 
   public DuckDbSchema(DuckDbDatabase database, SqlDialect dialect, JdbcConvention convention,
       String duckDbSchema) {
@@ -54,7 +54,7 @@ public class DuckDbSchema extends JdbcSchema {
 
   @Override
   public Lookup<Table> tables() {
-    return super.tables().map((table, name) -> new DuckDbTable(this, (JdbcTable) table));
+    return tables;
   }
 
   /** The columns of table {@code tableName} as DuckDB declares them, in order. */

@@ -23,6 +23,7 @@ import org.apache.calcite.schema.ModifiableTable;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.util.LazyReference;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -33,6 +34,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public class DuckDbTable extends AbstractQueryableTable implements TranslatableTable, ModifiableTable {
   private final DuckDbSchema schema;
   private final JdbcTable jdbcTable;
+  private final LazyReference<List<DuckDbSchema.DuckDbColumn>> columns = new LazyReference<>();
 
   DuckDbTable(DuckDbSchema schema, JdbcTable jdbcTable) {
     super(Object[].class);
@@ -51,7 +53,7 @@ public class DuckDbTable extends AbstractQueryableTable implements TranslatableT
 
   /** The table's columns as DuckDB declares them, in order. */
   public List<DuckDbSchema.DuckDbColumn> duckDbColumns() {
-    return schema.columns(jdbcTable.jdbcTableName);
+    return columns.getOrCompute(() -> schema.columns(jdbcTable.jdbcTableName));
   }
 
   /** The LM-DiskANN index on {@code column} (case-insensitive), if there is one. */
@@ -67,7 +69,7 @@ public class DuckDbTable extends AbstractQueryableTable implements TranslatableT
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     RelDataTypeFactory.Builder builder = typeFactory.builder();
-    for (DuckDbSchema.DuckDbColumn column : schema.columns(jdbcTable.jdbcTableName)) {
+    for (DuckDbSchema.DuckDbColumn column : duckDbColumns()) {
       builder.add(column.name(),
           DuckDbTypes.toRelType(typeFactory, column.duckDbType(), column.nullable()));
     }

@@ -149,6 +149,31 @@ class DuckDbSchemaTest {
   }
 
   @Test
+  void viewsAreTablesOfTheirSchemaAndNamesAreNotPatterns() throws SQLException {
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+      Sql.update(duck, "CREATE VIEW recent AS SELECT id, title FROM docs WHERE year >= 2021");
+      Sql.update(duck, "CREATE TABLE a_b (x INTEGER)");
+      Sql.update(duck, "CREATE TABLE axb (x INTEGER)");
+      Sql.update(duck, "INSERT INTO a_b VALUES (1)");
+      Sql.update(duck, "INSERT INTO axb VALUES (2)");
+      Sql.update(duck, "CREATE SCHEMA other");
+      Sql.update(duck, "CREATE TABLE other.elsewhere (x INTEGER)");
+    }
+    try (Connection eider = eider()) {
+      assertThat(Sql.rows(eider, "select title from Recent")).containsExactly(List.of("two"));
+      assertThat(Sql.rows(eider, "select x from a_b")).containsExactly(List.of(1));
+      assertThat(Sql.rows(eider, "select x from AXB")).containsExactly(List.of(2));
+      assertThatThrownBy(() -> Sql.rows(eider, "select x from elsewhere"))
+          .isInstanceOf(SQLException.class).hasMessageContaining("elsewhere");
+      try (ResultSet tables = eider.getMetaData().getTables(null, "main", "%", null)) {
+        assertThat(Sql.rows(tables)).extracting(row -> row.get(2) + " " + row.get(3))
+            .contains("docs TABLE", "recent VIEW", "a_b TABLE", "axb TABLE")
+            .doesNotContain("elsewhere TABLE", "duckdb_tables SYSTEM VIEW");
+      }
+    }
+  }
+
+  @Test
   void dmlRunsInDuckDb() throws SQLException {
     try (Connection eider = eider()) {
       assertThat(Sql.update(eider,
