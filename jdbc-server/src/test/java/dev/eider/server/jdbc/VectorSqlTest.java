@@ -141,6 +141,26 @@ class VectorSqlTest {
   }
 
   @Test
+  void vectorLiteralsKeepDuckDbsFloatValues() throws SQLException {
+    String decimals = "0.1234567891234, -2.5e-3, 3";
+    try (Connection eider = eider()) {
+      assertThat(Sql.update(eider, "INSERT INTO items VALUES (20, 'c', ARRAY[" + decimals + "])"))
+          .isEqualTo(1);
+      assertThat(Sql.update(eider,
+          "INSERT INTO items VALUES (21, 'c', CAST(ARRAY[" + decimals + "] AS FLOAT[3]))"))
+          .isEqualTo(1);
+      assertThat(Sql.update(eider, "INSERT INTO items VALUES (22, 'c', '[" + decimals + "]')"))
+          .isEqualTo(1);
+      assertThat(Sql.rows(eider, "SELECT 1 + 2, CAST(0.5 AS REAL) * 2"))
+          .containsExactly(List.of(3, 1.0f));
+    }
+    String expected = (String) duckDb("SELECT [" + decimals + "]::FLOAT[3]::VARCHAR").getFirst()
+        .getFirst();
+    assertThat(duckDb("SELECT id, emb::VARCHAR FROM items WHERE id >= 20 ORDER BY id"))
+        .containsExactly(List.of(20, expected), List.of(21, expected), List.of(22, expected));
+  }
+
+  @Test
   void queryByExampleUsesAScalarSubquery() throws SQLException {
     List<List<Object>> expected = duckDb("SELECT id FROM items WHERE emb IS NOT NULL ORDER BY "
         + "array_distance(emb, (SELECT emb FROM items WHERE id = 3)), id LIMIT 3");
