@@ -182,7 +182,7 @@ SqlNode SqlVacuumIndex() :
 {
     <VACUUM> { s = span(); } <INDEX> name = CompoundIdentifier()
     {
-        return new SqlVacuumIndex(s.end(this), name);
+        return new SqlIndexMaintenance(s.end(this), name, SqlIndexMaintenance.Action.VACUUM);
     }
 }
 
@@ -191,16 +191,16 @@ SqlNode SqlAlterIndex() :
 {
     final Span s;
     final SqlIdentifier name;
-    final SqlAlterVectorIndex.Action action;
+    final SqlIndexMaintenance.Action action;
 }
 {
     <ALTER> { s = span(); } <INDEX> name = CompoundIdentifier()
     (
-        <REBUILD> { action = SqlAlterVectorIndex.Action.REBUILD; }
+        <REBUILD> { action = SqlIndexMaintenance.Action.REBUILD; }
     |
-        <REFRESH> { action = SqlAlterVectorIndex.Action.REFRESH; }
+        <REFRESH> { action = SqlIndexMaintenance.Action.REFRESH; }
     )
     {
-        return new SqlAlterVectorIndex(s.end(this), name, action);
+        return new SqlIndexMaintenance(s.end(this), name, action);
     }
 }

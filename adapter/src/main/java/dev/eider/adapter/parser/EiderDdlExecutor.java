@@ -59,25 +59,16 @@ public class EiderDdlExecutor extends DdlExecutorImpl {
     }
   }
 
-  public void execute(SqlVacuumIndex node, CalcitePrepare.Context context) {
-    try {
-      indexes(context).vacuum(node.name());
-    } catch (IOException e) {
-      throw new IllegalStateException("VACUUM INDEX " + node.name() + " failed: " + e.getMessage(),
-          e);
-    }
-  }
-
-  public void execute(SqlAlterVectorIndex node, CalcitePrepare.Context context) {
+  public void execute(SqlIndexMaintenance node, CalcitePrepare.Context context) {
     IndexManager indexes = indexes(context);
     try {
       switch (node.action()) {
+        case VACUUM -> indexes.vacuum(node.name());
         case REBUILD -> indexes.rebuild(node.name());
         case REFRESH -> indexes.refresh(node.name());
       }
     } catch (SQLException | IOException e) {
-      throw new IllegalStateException("ALTER INDEX " + node.name() + " " + node.action()
-          + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(node.statement() + " failed: " + e.getMessage(), e);
     }
   }
 

@@ -10,13 +10,20 @@ import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** {@code ALTER INDEX name REBUILD} and {@code ALTER INDEX name REFRESH}. */
-public final class SqlAlterVectorIndex extends SqlCall {
-  private static final SqlOperator OPERATOR =
+/**
+ * {@code VACUUM INDEX name}, {@code ALTER INDEX name REBUILD} and {@code ALTER INDEX name REFRESH}:
+ * maintenance of an existing LM-DiskANN index.
+ */
+public final class SqlIndexMaintenance extends SqlCall {
+  private static final SqlOperator VACUUM =
+      new SqlSpecialOperator("VACUUM INDEX", SqlKind.OTHER_DDL);
+  private static final SqlOperator ALTER =
       new SqlSpecialOperator("ALTER INDEX", SqlKind.ALTER_INDEX);
 
   /** What to do with the index. */
   public enum Action {
+    /** Merge the journal into the graph file and reclaim deleted nodes. */
+    VACUUM,
     /** Build the graph again from the table. */
     REBUILD,
     /** Take in rows other programs wrote into the table. */
@@ -26,7 +33,7 @@ public final class SqlAlterVectorIndex extends SqlCall {
   private final SqlIdentifier name;
   private final Action action;
 
-  public SqlAlterVectorIndex(SqlParserPos pos, SqlIdentifier name, Action action) {
+  public SqlIndexMaintenance(SqlParserPos pos, SqlIdentifier name, Action action) {
     super(pos);
     this.name = name;
     this.action = action;
@@ -34,16 +41,21 @@ public final class SqlAlterVectorIndex extends SqlCall {
 
   /** The index name (the last part of a qualified name). */
   public String name() {
-    return name.names.get(name.names.size() - 1);
+    return name.names.getLast();
   }
 
   public Action action() {
     return action;
   }
 
+  /** The statement as written, without its name: {@code VACUUM INDEX} or {@code ALTER INDEX ... REBUILD}. */
+  public String statement() {
+    return action == Action.VACUUM ? "VACUUM INDEX " + name() : "ALTER INDEX " + name() + " " + action;
+  }
+
   @Override
   public SqlOperator getOperator() {
-    return OPERATOR;
+    return action == Action.VACUUM ? VACUUM : ALTER;
   }
 
   @Override
@@ -53,8 +65,10 @@ public final class SqlAlterVectorIndex extends SqlCall {
 
   @Override
   public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    writer.keyword("ALTER INDEX");
+    writer.keyword(getOperator().getName());
     name.unparse(writer, leftPrec, rightPrec);
-    writer.keyword(action.name());
+    if (action != Action.VACUUM) {
+      writer.keyword(action.name());
+    }
   }
 }
