@@ -174,6 +174,23 @@ class DuckDbSchemaTest {
   }
 
   @Test
+  void alteredTablesShowTheirNewColumns() throws SQLException {
+    try (Connection eider = eider()) {
+      assertThat(Sql.rows(eider, "select count(*) from docs")).containsExactly(List.of(2L));
+      Sql.update(eider, "CREATE VIEW titles AS SELECT id, title FROM docs");
+      assertThat(Sql.rows(eider, "select title from titles where id = 1"))
+          .containsExactly(List.of("one"));
+      try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+        Sql.update(duck, "ALTER TABLE docs ADD COLUMN rating INTEGER DEFAULT 5");
+        Sql.update(duck, "CREATE OR REPLACE VIEW titles AS SELECT id, title, rating FROM docs");
+      }
+      assertThat(Sql.rows(eider, "select rating from docs where id = 1")).containsExactly(List.of(5));
+      assertThat(Sql.rows(eider, "select title, rating from titles where id = 2"))
+          .containsExactly(List.of("two", 5));
+    }
+  }
+
+  @Test
   void dmlRunsInDuckDb() throws SQLException {
     try (Connection eider = eider()) {
       assertThat(Sql.update(eider,
