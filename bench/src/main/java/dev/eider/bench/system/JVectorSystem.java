@@ -30,8 +30,9 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * JVector peer: a Vamana-family graph built with {@link GraphIndexBuilder} (degree 32, build beam 100, alpha 1.2,
  * JVector's defaults otherwise), written as an on-disk graph with inline full vectors and searched memory-mapped with {@link GraphSearcher}, exact
- * scores, beam width L. For cosine, base vectors and queries are scaled to unit length and scored by dot product,
- * as JVector recommends (its cosine recomputes both norms in every comparison; the ranking is the same).
+ * scores, beam width L. For cosine, base vectors and queries are scaled to unit length and scored by
+ * {@code DOT_PRODUCT}, which JVector documents as the optimised cosine for normalised vectors (its {@code COSINE}
+ * recomputes both norms in every comparison; the ranking is the same).
  */
 public final class JVectorSystem implements VectorSystem {
     private static final int DEGREE = 32;
