@@ -15,6 +15,7 @@ import io.github.jbellis.jvector.graph.similarity.BuildScoreProvider;
 import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
 import io.github.jbellis.jvector.util.Bits;
 import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
+import io.github.jbellis.jvector.vector.VectorUtil;
 import io.github.jbellis.jvector.vector.VectorizationProvider;
 import io.github.jbellis.jvector.vector.types.VectorFloat;
 import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
@@ -29,7 +30,9 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * JVector peer: a Vamana-family graph built with {@link GraphIndexBuilder} (degree 32, build beam 100, alpha 1.2,
  * JVector's defaults otherwise), written as an on-disk graph with inline full vectors and searched memory-mapped with {@link GraphSearcher}, exact
- * scores, beam width L.
+ * scores, beam width L. For cosine, base vectors and queries are scaled to unit length and scored by
+ * {@code DOT_PRODUCT}, which JVector documents as the optimised cosine for normalised vectors (its {@code COSINE}
+ * recomputes both norms in every comparison; the ranking is the same).
  */
 public final class JVectorSystem implements VectorSystem {
     private static final int DEGREE = 32;
@@ -40,6 +43,7 @@ public final class JVectorSystem implements VectorSystem {
 
     private final VectorTypeSupport vectorTypes = VectorizationProvider.getInstance().getVectorTypeSupport();
     private VectorSimilarityFunction similarity;
+    private boolean unitVectors;
     private ReaderSupplier graphReaders;
     private OnDiskGraphIndex index;
 
@@ -50,9 +54,10 @@ public final class JVectorSystem implements VectorSystem {
 
     @Override
     public BuildReport prepare(Dataset dataset, Path indexDir, int buildThreads) throws IOException {
-        similarity = dataset.metric() == BenchMetric.L2 ? VectorSimilarityFunction.EUCLIDEAN : VectorSimilarityFunction.COSINE;
+        unitVectors = dataset.metric() == BenchMetric.COSINE;
+        similarity = unitVectors ? VectorSimilarityFunction.DOT_PRODUCT : VectorSimilarityFunction.EUCLIDEAN;
         String fingerprint = BuildStamp.fingerprint(dataset, "jvector M=" + DEGREE + " beam=" + BUILD_BEAM + " alpha=" + ALPHA
-                + " overflow=" + NEIGHBOR_OVERFLOW);
+                + " overflow=" + NEIGHBOR_OVERFLOW + " similarity=" + similarity + (unitVectors ? " on unit vectors" : ""));
         Path graphFile = indexDir.resolve(GRAPH_FILE);
         Optional<BuildReport> previous = Files.isRegularFile(graphFile)
                 ? BuildStamp.read(indexDir, fingerprint, Files.size(graphFile))
@@ -75,7 +80,7 @@ public final class JVectorSystem implements VectorSystem {
 
     private void build(Dataset dataset, Path graphFile, int threads) throws IOException {
         List<VectorFloat<?>> vectors = Arrays.stream(dataset.base())
-                .<VectorFloat<?>>map(row -> vectorTypes.createFloatVector(row))
+                .<VectorFloat<?>>map(this::vectorOf)
                 .toList();
         RandomAccessVectorValues values = new ListRandomAccessVectorValues(vectors, dataset.dimensions());
         BuildScoreProvider scores = BuildScoreProvider.randomAccessScoreProvider(values, similarity);
@@ -94,6 +99,16 @@ public final class JVectorSystem implements VectorSystem {
         }
     }
 
+    /** {@code values} as JVector stores them: for cosine a copy scaled to unit length. */
+    private VectorFloat<?> vectorOf(float[] values) {
+        if (!unitVectors) {
+            return vectorTypes.createFloatVector(values);
+        }
+        VectorFloat<?> vector = vectorTypes.createFloatVector(values.clone());
+        VectorUtil.l2normalize(vector);
+        return vector;
+    }
+
     @Override
     public Searcher newSearcher() {
         GraphSearcher searcher = new GraphSearcher(index);
@@ -101,7 +116,7 @@ public final class JVectorSystem implements VectorSystem {
         return new Searcher() {
             @Override
             public int[] search(float[] query, int k, int searchL) {
-                VectorFloat<?> target = vectorTypes.createFloatVector(query);
+                VectorFloat<?> target = vectorOf(query);
                 SearchResult result = searcher.search(DefaultSearchScoreProvider.exact(target, similarity, view), k,
                         Math.max(k, searchL), 0f, 0f, Bits.ALL);
                 return Arrays.stream(result.getNodes()).mapToInt(node -> node.node).toArray();

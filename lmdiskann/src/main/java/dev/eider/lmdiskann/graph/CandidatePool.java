@@ -45,6 +45,11 @@ final class CandidatePool {
         return distances[i];
     }
 
+    /** Candidates at this distance or farther are not kept. */
+    float bound() {
+        return size < capacity ? Float.POSITIVE_INFINITY : distances[size - 1];
+    }
+
     /** Would a candidate at this distance be kept? */
     boolean accepts(float distance) {
         return size < capacity || distance < distances[size - 1];

@@ -11,17 +11,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Vamana in memory: random R-regular start, one pass with alpha 1 and one with the configured alpha, each node
- * searched from the medoid, RobustPruned, and linked back from its new neighbors. As in DiskANN, a list may grow
- * to {@value #SLACK} R through back-edges before it is re-pruned to R, which makes re-pruning rare; a final
- * step prunes every list still longer than R. Passes run on all given threads; lists are guarded by striped
- * locks. Finally every node gets a few in-edges ({@link InEdgeFloor}).
+ * Vamana in memory: random regular start (R / 4 out-edges per node), one pass with alpha 1 (beam L / 2) and one
+ * with the configured alpha (beam L), each node searched from the medoid, RobustPruned, and linked back from its
+ * new neighbors. The searches stop summing a squared-L2 distance once it can no longer enter the beam. As in
+ * DiskANN, a list may grow to {@value #SLACK} R through back-edges before it is re-pruned to R, which makes
+ * re-pruning rare; a final step prunes every list still longer than R. Passes run on all given threads; lists are
+ * guarded by striped locks. Finally every node gets a few in-edges ({@link InEdgeFloor}).
  */
 public final class VamanaBuilder {
 
     private static final int LOCK_STRIPES = 4096;
     private static final int PROGRESS_EVERY = 1024;
     private static final double SLACK = 1.3;
+    /**
+     * The random start graph has R / this out-edges per node (but at least {@link #MIN_START_DEGREE}). Pass 1
+     * prunes with alpha 1 to about R / 4 anyway, and its early searches wander a graph without locality, paying a
+     * distance for every random neighbor: on fashion-mnist an R-regular start made pass 1 twice as dear for the
+     * same recall of the finished graph.
+     */
+    private static final int START_DEGREE_DIVISOR = 4;
+    private static final int MIN_START_DEGREE = 8;
 
     private final IndexConfig config;
     private final VectorMetric metric;
@@ -73,16 +82,17 @@ public final class VamanaBuilder {
         }
         randomStart();
         int medoid = medoid(center);
-        runPass("pass 1 (alpha 1)", 1.0f, medoid, seed + 1, Step.INSERT);
-        runPass("pass 2 (alpha " + config.alpha() + ")", config.alpha(), medoid, seed + 2, Step.INSERT);
-        runPass("final prune", config.alpha(), medoid, seed + 3, Step.TRIM);
+        runPass("pass 1 (alpha 1)", 1.0f, firstPassSearchL(config), medoid, seed + 1, Step.INSERT);
+        runPass("pass 2 (alpha " + config.alpha() + ")", config.alpha(), config.buildSearchL(), medoid, seed + 2,
+                Step.INSERT);
+        runPass("final prune", config.alpha(), config.buildSearchL(), medoid, seed + 3, Step.TRIM);
         new InEdgeFloor(metric.kernels(), data, dims, adjacency, degrees, capacity, maxDegree).apply();
         return new BuiltGraph(adjacency, degrees, capacity, medoid);
     }
 
     private void randomStart() {
         SplittableRandom random = new SplittableRandom(seed);
-        int degree = Math.min(maxDegree, n - 1);
+        int degree = Math.min(startDegree(maxDegree), n - 1);
         IntHashSet chosen = new IntHashSet(degree * 2);
         for (int p = 0; p < n; p++) {
             chosen.clear();
@@ -96,6 +106,10 @@ public final class VamanaBuilder {
             }
             degrees[p] = count;
         }
+    }
+
+    private static int startDegree(int maxDegree) {
+        return Math.min(maxDegree, Math.max(MIN_START_DEGREE, maxDegree / START_DEGREE_DIVISOR));
     }
 
     /** The node nearest to the center (in L2, which is what "central" means for every metric). */
@@ -115,7 +129,15 @@ public final class VamanaBuilder {
     /** What a pass does to each node. */
     private enum Step { INSERT, TRIM }
 
-    private void runPass(String phase, float alpha, int medoid, long passSeed, Step step)
+    /**
+     * Pass 1 searches with half the build L: it only sketches the graph that pass 2 (full L) refines, and halving
+     * its beam halved its cost on fashion-mnist without lowering the finished graph's recall.
+     */
+    private static int firstPassSearchL(IndexConfig config) {
+        return Math.max(1, config.buildSearchL() / 2);
+    }
+
+    private void runPass(String phase, float alpha, int searchL, int medoid, long passSeed, Step step)
             throws InterruptedException {
         int[] order = permutation(passSeed);
         AtomicInteger next = new AtomicInteger();
@@ -134,7 +156,7 @@ public final class VamanaBuilder {
                     int i;
                     while ((i = next.getAndIncrement()) < n) {
                         if (step == Step.INSERT) {
-                            worker.insert(order[i], alpha, medoid);
+                            worker.insert(order[i], alpha, searchL, medoid);
                         } else {
                             worker.trim(order[i], alpha);
                         }
@@ -187,10 +209,10 @@ public final class VamanaBuilder {
         private float[] candidateVectors = new float[candidates.length * dims];
         private int candidateCount;
 
-        void insert(int p, float alpha, int medoid) {
+        void insert(int p, float alpha, int searchL, int medoid) {
             candidateCount = 0;
             candidateSet.clear();
-            search(p, medoid);
+            search(p, medoid, searchL);
             int degree = copyNeighbors(p, neighbors);
             for (int i = 0; i < degree; i++) {
                 addCandidate(neighbors[i], p);
@@ -208,8 +230,8 @@ public final class VamanaBuilder {
         }
 
         /** Greedy beam search for node p's vector; every expanded node becomes a prune candidate. */
-        private void search(int p, int medoid) {
-            pool.reset(config.buildSearchL());
+        private void search(int p, int medoid, int searchL) {
+            pool.reset(searchL);
             seen.clear();
             seen.add(medoid);
             pool.insert(medoid, metric.distance(data, p * dims, data, medoid * dims, dims));
@@ -221,7 +243,7 @@ public final class VamanaBuilder {
                 for (int j = 0; j < degree; j++) {
                     int q = neighbors[j];
                     if (seen.add(q)) {
-                        float d = metric.distance(data, p * dims, data, q * dims, dims);
+                        float d = metric.distanceBelow(data, p * dims, data, q * dims, dims, pool.bound());
                         if (pool.accepts(d)) {
                             pool.insert(q, d);
                         }

@@ -7,6 +7,15 @@ public interface VectorKernels {
 
     float squaredL2(float[] a, int aOffset, float[] b, int bOffset, int n);
 
+    /**
+     * {@link #squaredL2} when it is below {@code bound}; otherwise a value of at least {@code bound}, possibly
+     * without reading every dimension. Terms are added in the order {@code squaredL2} adds them, and adding
+     * non-negative terms never lowers a float sum, so a partial sum that reached the bound shows the full one would
+     * have too (up to the order in which the Vector API sums lanes, which it leaves open): a caller that keeps only
+     * distances below the bound keeps what it would have kept with {@code squaredL2}.
+     */
+    float squaredL2Bounded(float[] a, int aOffset, float[] b, int bOffset, int n, float bound);
+
     /** A short name for logs and benchmark reports ("simd-256", "scalar"). */
     String name();
 

@@ -33,6 +33,16 @@ public final class VectorMetric {
         };
     }
 
+    /**
+     * {@link #distance(float[], int, float[], int, int)} when it is below {@code bound}, otherwise any value at
+     * least {@code bound}: for L2 the sum stops once it reaches the bound ({@link VectorKernels#squaredL2Bounded}).
+     */
+    public float distanceBelow(float[] a, int aOff, float[] b, int bOff, int n, float bound) {
+        return metric == Metric.L2
+                ? kernels.squaredL2Bounded(a, aOff, b, bOff, n, bound)
+                : distance(a, aOff, b, bOff, n);
+    }
+
     public float distance(float[] a, float[] b) {
         return distance(a, 0, b, 0, a.length);
     }

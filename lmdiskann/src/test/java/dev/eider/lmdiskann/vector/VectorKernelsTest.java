@@ -40,6 +40,34 @@ class VectorKernelsTest {
     }
 
     @Test
+    void boundedDistancesAreExactBelowTheBoundAndNeverUnderstateAboveIt() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (VectorKernels kernels : new VectorKernels[] {scalar, simd}) {
+            // the Vector API may sum lanes in another order in compiled code than in the interpreter
+            float rounding = kernels == scalar ? 0f : 1e-5f;
+            for (int n = 1; n <= 800; n += 1 + n / 8) {
+                float[] a = randomVector(random, n + 3);
+                float[] b = randomVector(random, n + 3);
+                int aOff = random.nextInt(3);
+                int bOff = random.nextInt(3);
+                float full = kernels.squaredL2(a, aOff, b, bOff, n);
+                for (float fraction : new float[] {0f, 0.1f, 0.5f, 0.99f, 1f, 1.01f, 2f}) {
+                    float bound = full * fraction;
+                    float bounded = kernels.squaredL2Bounded(a, aOff, b, bOff, n, bound);
+                    String what = kernels.name() + " n=" + n + " bound=" + bound;
+                    if (bounded < bound) {
+                        assertThat(bounded).as(what).isCloseTo(full, within(full * rounding));
+                    } else {
+                        assertThat(full).as(what).isGreaterThanOrEqualTo(bound * (1 - rounding));
+                    }
+                }
+                assertThat(kernels.squaredL2Bounded(a, aOff, b, bOff, n, Float.POSITIVE_INFINITY))
+                        .isCloseTo(full, within(full * rounding));
+            }
+        }
+    }
+
+    @Test
     void metricsGiveUserFacingDistances() {
         float[] a = {3f, 0f};
         float[] b = {0f, 4f};
