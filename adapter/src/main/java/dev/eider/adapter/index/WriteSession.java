@@ -41,10 +41,13 @@ public final class WriteSession implements AutoCloseable {
     return generation;
   }
 
-  /** The statement for {@code sql}, prepared on first use; the caller must not close it. */
+  /**
+   * The statement for {@code sql}, prepared on first use and again after DuckDB's driver closed it (it
+   * closes a statement whose execution failed); the caller must not close it.
+   */
   public PreparedStatement prepared(String sql) throws SQLException {
     PreparedStatement statement = statements.get(sql);
-    if (statement == null) {
+    if (statement == null || statement.isClosed()) {
       if (statements.size() >= MAX_STATEMENTS) {
         closeStatements();
       }
