@@ -19,7 +19,7 @@ import org.duckdb.DuckDBConnection;
 /**
  * The index changes of one DuckDB transaction: journal blocks, lookup changes, tombstones and the
  * counters after the last operation, buffered while the statement runs and written by {@link #flush}
- * on the statement's connection just before it commits.
+ * on the statement's write session just before it commits.
  */
 final class IndexTransaction {
   /**
