@@ -136,12 +136,12 @@ final class DuckDbJournal implements Journal {
       current.record(rows, batch.meta());
       return;
     }
-    try (Connection connection = database.connect()) {
-      connection.setAutoCommit(false);
-      IndexTransaction alone = new IndexTransaction(definition, connection);
+    try (WriteSession session = new WriteSession(database.connect(), 0)) {
+      session.begin();
+      IndexTransaction alone = new IndexTransaction(definition, session);
       alone.record(rows, batch.meta());
       alone.flush();
-      connection.commit();
+      session.commit();
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot write the journal of index " + definition.name()
           + ": " + e.getMessage(), e);

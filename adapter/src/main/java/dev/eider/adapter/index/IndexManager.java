@@ -41,9 +41,11 @@ public final class IndexManager implements AutoCloseable {
   private final IndexRegistry registry;
   private final IndexSettings settings;
   private final ExecutorService background;
+  private final WriteSessions sessions;
 
   public IndexManager(DuckDbDatabase database, IndexRegistry registry, IndexSettings settings) {
     this.database = database;
+    this.sessions = new WriteSessions(database);
     this.registry = registry;
     this.settings = settings;
     this.background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
@@ -221,13 +223,18 @@ public final class IndexManager implements AutoCloseable {
     }
   }
 
-  /** Removes an index's graph, tables and catalog row, whatever of them exists. */
+  /**
+   * Removes an index's graph, tables and catalog row, whatever of them exists, and the write sessions
+   * whose statements were prepared while its tables existed.
+   */
   private void discard(VectorIndex index) throws SQLException, IOException {
     index.closeGraph(IndexState.BROKEN, "dropped");
     try (Connection connection = database.connect()) {
       if (IndexCatalog.exists(connection)) {
         IndexCatalog.drop(connection, index.definition());
       }
+    } finally {
+      sessions.invalidate();
     }
     deleteFolder(index.folder());
   }
@@ -336,7 +343,7 @@ public final class IndexManager implements AutoCloseable {
   public IndexWrite beginWrite(List<VectorIndex> indexes) throws SQLException {
     List<VectorIndex> ordered = new ArrayList<>(indexes);
     ordered.sort(Comparator.comparing(VectorIndex::name));
-    return new IndexWrite(this, database.connect(), ordered);
+    return new IndexWrite(this, sessions, ordered);
   }
 
   /** Called by a committed write: merges in the background once the journal is large. */
@@ -411,6 +418,7 @@ public final class IndexManager implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    sessions.close();
     for (VectorIndex index : registry.all()) {
       index.writeLock().lock();
       try {

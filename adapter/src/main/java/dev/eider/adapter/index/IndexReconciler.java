@@ -32,7 +32,7 @@ public final class IndexReconciler {
     String key = quote(d.keyColumn());
     String column = quote(d.column());
     List<Long> gone = new ArrayList<>();
-    try (Statement statement = write.connection().createStatement();
+    try (Statement statement = write.session().connection().createStatement();
         ResultSet rows = statement.executeQuery("SELECT l.row_key FROM " + d.lookupTable() + " l"
             + " WHERE NOT EXISTS (SELECT 1 FROM " + d.qualifiedTable() + " b WHERE b." + key
             + " = l.row_key AND b." + column + " IS NOT NULL)")) {
@@ -44,7 +44,7 @@ public final class IndexReconciler {
       write.delete(index, rowKey);
     }
     int inserted = 0;
-    try (Statement statement = write.connection().createStatement();
+    try (Statement statement = write.session().connection().createStatement();
         ResultSet rows = statement.executeQuery("SELECT b." + key + ", b." + column + " FROM "
             + d.qualifiedTable() + " b WHERE b." + column + " IS NOT NULL AND NOT EXISTS"
             + " (SELECT 1 FROM " + d.lookupTable() + " l WHERE l.row_key = b." + key + ")")) {

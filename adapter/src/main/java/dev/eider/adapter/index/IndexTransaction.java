@@ -3,7 +3,7 @@ package dev.eider.adapter.index;
 import dev.eider.lmdiskann.RowKeyMap;
 import dev.eider.lmdiskann.journal.IndexMeta;
 import dev.eider.lmdiskann.journal.JournalBlock;
-import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -19,11 +19,17 @@ import org.duckdb.DuckDBConnection;
 /**
  * The index changes of one DuckDB transaction: journal blocks, lookup changes, tombstones and the
  * counters after the last operation, buffered while the statement runs and written by {@link #flush}
- * on the statement's connection just before it commits.
+ * on the statement's write session just before it commits.
  */
 final class IndexTransaction {
+  /**
+   * Up to this many lookup or tombstone rows go in through a cached prepared INSERT (one DuckDB
+   * statement each), more through an appender (created per statement, so fixed cost).
+   */
+  private static final int PREPARED_ROWS = 4;
+
   private final IndexDefinition definition;
-  private final Connection connection;
+  private final WriteSession session;
   private final List<JournalBlock> blocks = new ArrayList<>();
   private final Map<Long, Integer> lookup = new LinkedHashMap<>();
   private final List<long[]> tombstones = new ArrayList<>();
@@ -31,9 +37,9 @@ final class IndexTransaction {
   private final Set<Long> removed = new HashSet<>();
   private IndexMeta meta;
 
-  IndexTransaction(IndexDefinition definition, Connection connection) {
+  IndexTransaction(IndexDefinition definition, WriteSession session) {
     this.definition = definition;
-    this.connection = connection;
+    this.session = session;
   }
 
   /** Buffers one operation's journal rows (whole blocks or patches) and the counters after it. */
@@ -56,12 +62,12 @@ final class IndexTransaction {
     return meta == null && lookup.isEmpty();
   }
 
-  /** Writes everything buffered into DuckDB on the transaction's connection. */
+  /** Writes everything buffered into DuckDB on the transaction's session. */
   void flush() throws SQLException {
     if (isEmpty()) {
       return;
     }
-    DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+    DuckDBConnection duck = session.connection().unwrap(DuckDBConnection.class);
     if (meta != null) {
       try (DuckDBAppender appender = duck.createAppender(IndexDefinition.INDEX_SCHEMA,
           definition.name() + "_blocks")) {
@@ -75,29 +81,67 @@ final class IndexTransaction {
       }
     }
     if (!lookup.isEmpty()) {
-      if (!removed.isEmpty()) {
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("DELETE FROM " + definition.lookupTable() + " WHERE row_key IN ("
-              + keyList() + ")");
-        }
+      deleteLookup();
+      insertLookup(duck);
+    }
+    if (!tombstones.isEmpty()) {
+      insertTombstones(duck, meta == null ? 0 : meta.epoch());
+    }
+  }
+
+  private void insertTombstones(DuckDBConnection duck, long epoch) throws SQLException {
+    if (tombstones.size() <= PREPARED_ROWS) {
+      PreparedStatement insert = session.prepared("INSERT INTO "
+          + definition.indexTable("tombstones") + " (node_id, row_key, epoch) VALUES (?, ?, ?)");
+      for (long[] t : tombstones) {
+        insert.setInt(1, (int) t[0]);
+        insert.setLong(2, t[1]);
+        insert.setLong(3, epoch);
+        insert.executeUpdate();
       }
-      try (DuckDBAppender appender = duck.createAppender(IndexDefinition.INDEX_SCHEMA,
-          definition.name() + "_lookup")) {
-        for (Map.Entry<Long, Integer> e : lookup.entrySet()) {
-          if (e.getValue() != RowKeyMap.NO_NODE) {
-            appender.beginRow().append(e.getKey().longValue()).append(e.getValue().intValue())
-                .endRow();
-          }
-        }
+      return;
+    }
+    try (DuckDBAppender appender = duck.createAppender(IndexDefinition.INDEX_SCHEMA,
+        definition.name() + "_tombstones")) {
+      for (long[] t : tombstones) {
+        appender.beginRow().append((int) t[0]).append(t[1]).append(epoch).endRow();
       }
     }
-    long epoch = meta == null ? 0 : meta.epoch();
-    if (!tombstones.isEmpty()) {
-      try (DuckDBAppender appender = duck.createAppender(IndexDefinition.INDEX_SCHEMA,
-          definition.name() + "_tombstones")) {
-        for (long[] t : tombstones) {
-          appender.beginRow().append((int) t[0]).append(t[1]).append(epoch).endRow();
-        }
+  }
+
+  /** Deletes the lookup rows of the removed keys: one cached statement for a single key. */
+  private void deleteLookup() throws SQLException {
+    if (removed.size() == 1) {
+      PreparedStatement delete = session.prepared("DELETE FROM " + definition.lookupTable()
+          + " WHERE row_key = ?");
+      delete.setLong(1, removed.iterator().next());
+      delete.executeUpdate();
+    } else if (!removed.isEmpty()) {
+      try (Statement statement = session.connection().createStatement()) {
+        statement.execute("DELETE FROM " + definition.lookupTable() + " WHERE row_key IN ("
+            + keyList() + ")");
+      }
+    }
+  }
+
+  /** Inserts the lookup rows of the indexed keys. */
+  private void insertLookup(DuckDBConnection duck) throws SQLException {
+    List<Map.Entry<Long, Integer>> rows = lookup.entrySet().stream()
+        .filter(e -> e.getValue() != RowKeyMap.NO_NODE).toList();
+    if (rows.size() <= PREPARED_ROWS) {
+      for (Map.Entry<Long, Integer> e : rows) {
+        PreparedStatement insert = session.prepared("INSERT INTO " + definition.lookupTable()
+            + " (row_key, node_id) VALUES (?, ?)");
+        insert.setLong(1, e.getKey());
+        insert.setInt(2, e.getValue());
+        insert.executeUpdate();
+      }
+      return;
+    }
+    try (DuckDBAppender appender = duck.createAppender(IndexDefinition.INDEX_SCHEMA,
+        definition.name() + "_lookup")) {
+      for (Map.Entry<Long, Integer> e : rows) {
+        appender.beginRow().append(e.getKey().longValue()).append(e.getValue().intValue()).endRow();
       }
     }
   }

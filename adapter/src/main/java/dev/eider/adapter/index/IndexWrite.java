@@ -2,7 +2,6 @@ package dev.eider.adapter.index;
 
 import dev.eider.adapter.vector.Vectors;
 import dev.eider.lmdiskann.LmDiskannIndex;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,7 +10,8 @@ import java.util.Set;
 
 /**
  * The index side of one DML statement. It holds the write lock of every index of the table and one
- * DuckDB connection in a transaction: the statement changes the base table on {@link #connection()},
+ * DuckDB connection (a reused {@link WriteSession}) in a transaction: the statement changes the base
+ * table on {@link #session()},
  * reports each row change here, and {@link #commit()} writes the journal, lookup and counters of every
  * index into the same transaction before committing it. Searches see the statement's changes only once
  * DuckDB has committed them. Closing without a commit rolls everything back and reopens the touched
@@ -19,19 +19,22 @@ import java.util.Set;
  */
 public final class IndexWrite implements AutoCloseable {
   private final IndexManager manager;
-  private final Connection connection;
+  private final WriteSessions sessions;
+  private final WriteSession session;
   private final List<VectorIndex> locked = new ArrayList<>();
   private final List<IndexTransaction> transactions = new ArrayList<>();
   private final List<LmDiskannIndex> deferred = new ArrayList<>();
   private final Set<VectorIndex> touched = new HashSet<>();
+  /** Whether the DuckDB transaction was opened (it then ends with a commit or a rollback). */
+  private boolean begun;
   private boolean committed;
 
-  IndexWrite(IndexManager manager, Connection connection, List<VectorIndex> indexes)
+  IndexWrite(IndexManager manager, WriteSessions sessions, List<VectorIndex> indexes)
       throws SQLException {
     this.manager = manager;
-    this.connection = connection;
+    this.sessions = sessions;
+    this.session = sessions.take();
     try {
-      connection.setAutoCommit(false);
       for (VectorIndex index : indexes) {
         index.writeLock().lock();
         locked.add(index);
@@ -42,20 +45,25 @@ public final class IndexWrite implements AutoCloseable {
         }
         DuckDbJournal journal = index.journal();
         if (journal != null) {
-          IndexTransaction transaction = new IndexTransaction(index.definition(), connection);
+          IndexTransaction transaction = new IndexTransaction(index.definition(), session);
           journal.bind(transaction);
           transactions.add(transaction);
         }
       }
+      session.begin();
+      begun = true;
     } catch (SQLException | RuntimeException e) {
       close();
       throw e;
     }
   }
 
-  /** The connection (in a transaction) the statement must use for its base-table change. */
-  public Connection connection() {
-    return connection;
+  /**
+   * The session (in a transaction) the statement must use for its base-table change; its prepared
+   * statements outlive this write.
+   */
+  public WriteSession session() {
+    return session;
   }
 
   /** The locked indexes, ordered by name. */
@@ -88,7 +96,7 @@ public final class IndexWrite implements AutoCloseable {
     for (IndexTransaction transaction : transactions) {
       transaction.flush();
     }
-    connection.commit();
+    session.commit();
     committed = true;
     publishDeferred();
     for (VectorIndex index : touched) {
@@ -107,9 +115,11 @@ public final class IndexWrite implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     SQLException failure = null;
+    boolean reusable = committed;
     try {
-      if (!committed) {
-        connection.rollback();
+      if (begun && !committed) {
+        session.rollback();
+        reusable = true;
       }
     } catch (SQLException e) {
       failure = e;
@@ -127,13 +137,17 @@ public final class IndexWrite implements AutoCloseable {
       for (int i = locked.size() - 1; i >= 0; i--) {
         locked.get(i).writeLock().unlock();
       }
-      try {
-        connection.close();
-      } catch (SQLException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
+      if (reusable) {
+        sessions.give(session);
+      } else {
+        try {
+          session.close();
+        } catch (SQLException e) {
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
         }
       }
     }

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ./eider index-bench}: the index lifecycle through SQL, as a markdown table. CREATE INDEX time
  * against the core's own build of the same vectors (the cost of streaming them out of DuckDB), then
- * single-client autocommit INSERT and DELETE throughput on the indexed table through {@code jdbc:eider:},
+ * single-client INSERT and DELETE throughput on the indexed table through {@code jdbc:eider:}, next to
+ * the same inserts into a plain copy of the table through {@code jdbc:duckdb:} (no Eider, no index),
  * then VACUUM INDEX.
  */
 @Command(name = "index-bench", mixinStandardHelpOptions = true,
@@ -57,9 +58,13 @@ public final class IndexBenchCommand implements Callable<Integer> {
   private String metric;
 
   @Option(names = "--dml", defaultValue = "1000",
-      description = "Rows inserted (half as SQL text, half prepared), then deleted, one autocommit"
-          + " statement each; 0 skips DML (default: ${DEFAULT-VALUE}).")
+      description = "Rows inserted by each DML step (prepared autocommit, executeBatch, INSERT ..."
+          + " SELECT; the SQL-text step inserts at most " + TEXT_ROWS + "), then deleted; 0 skips DML"
+          + " (default: ${DEFAULT-VALUE}).")
   private int dml;
+
+  /** Rows of the SQL-text INSERT step: each such statement is planned anew, which is slow. */
+  private static final int TEXT_ROWS = 10;
 
   /** Process CPU time at the start of the current step. */
   private long cpuMark;
@@ -73,8 +78,12 @@ public final class IndexBenchCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("eider-index-bench");
     try {
       Path file = dir.resolve("bench.duckdb");
-      float[][] extra = random(2 * dml, d, 2);
-      load(file, vectors, java.util.Arrays.copyOfRange(extra, dml, 2 * dml));
+      Path plain = dir.resolve("plain.duckdb");
+      int text = Math.min(dml, TEXT_ROWS);
+      float[][] extra = random(3 * dml + text, d, 2);
+      load(file, vectors, java.util.Arrays.copyOfRange(extra, 2 * dml + text, extra.length),
+          vectors.length + 2L * dml + text);
+      load(plain, vectors, new float[0][], 0);
       long[] keys = new long[vectors.length];
       java.util.Arrays.setAll(keys, i -> i);
       IndexConfig config = IndexConfig.defaults(d, Metric.parse(metric));
@@ -95,7 +104,8 @@ public final class IndexBenchCommand implements Callable<Integer> {
         row(out, String.format(Locale.ROOT, "CREATE INDEX (%+.0f%% over the core build)",
             100 * (create - core) / core), create, vectors.length / create, "vectors/s");
         if (dml > 0) {
-          dml(out, eider, s, vectors.length, java.util.Arrays.copyOf(extra, dml));
+          duckDbInserts(out, plain, vectors.length, java.util.Arrays.copyOf(extra, dml));
+          dml(out, eider, s, vectors.length, java.util.Arrays.copyOf(extra, 2 * dml + text), text);
         }
       }
     } finally {
@@ -109,32 +119,80 @@ public final class IndexBenchCommand implements Callable<Integer> {
   }
 
   /**
-   * Single-client autocommit DML: half the inserts as SQL text with a vector literal, half through a
-   * prepared statement with a {@code float[]} parameter; a top-1 search for every inserted vector;
-   * the deletes; as many rows again in one INSERT ... SELECT and one DELETE (one commit each); then
-   * VACUUM INDEX, which merges the journal and consolidates the deletes.
+   * The baseline: the rows the prepared Eider step inserts, into a plain copy of the table (same shape
+   * and rows, no index) through {@code jdbc:duckdb:}, one autocommit statement each, then again (other
+   * keys) in one transaction. The vector is bound as text, as DuckDB's JDBC driver takes it.
    */
-  private void dml(PrintWriter out, Connection eider, Statement s, int first, float[][] extra)
+  private void duckDbInserts(PrintWriter out, Path plain, int first, float[][] rows)
       throws Exception {
-    int half = extra.length / 2;
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + plain);
+        PreparedStatement insert = duck.prepareStatement(
+            "INSERT INTO t VALUES (?, CAST(? AS FLOAT[" + rows[0].length + "]))")) {
+      cpuMark = processCpuNanos();
+      long t0 = System.nanoTime();
+      for (int i = 0; i < rows.length; i++) {
+        insert.setLong(1, first + i);
+        insert.setString(2, text(rows[i]));
+        insert.executeUpdate();
+      }
+      double auto = seconds(t0);
+      row(out, "baseline: plain DuckDB (jdbc:duckdb:, no index), same prepared INSERT, autocommit",
+          auto, rows.length / auto, "rows/s");
+      t0 = System.nanoTime();
+      duck.setAutoCommit(false);
+      for (int i = 0; i < rows.length; i++) {
+        insert.setLong(1, first + rows.length + i);
+        insert.setString(2, text(rows[i]));
+        insert.executeUpdate();
+      }
+      duck.commit();
+      double transaction = seconds(t0);
+      row(out, "baseline: plain DuckDB, same INSERTs in one transaction", transaction,
+          rows.length / transaction, "rows/s");
+    }
+  }
+
+  /**
+   * Single-client DML through Eider, every statement committing on its own (Eider has no
+   * multi-statement transactions): {@code text} inserts as SQL text with a vector literal (they also
+   * warm the JIT up), {@code dml} prepared inserts with a {@code float[]} parameter, as many again
+   * through executeBatch; a top-1
+   * search for every inserted vector; single-row deletes of the prepared ones; {@code dml} rows in one
+   * INSERT ... SELECT and one DELETE of all the rest; then VACUUM INDEX, which merges the journal and
+   * consolidates the deletes.
+   */
+  private void dml(PrintWriter out, Connection eider, Statement s, int first, float[][] extra,
+      int text) throws Exception {
+    int n = (extra.length - text) / 2;
+    cpuMark = processCpuNanos();
     long t0 = System.nanoTime();
-    for (int i = 0; i < half; i++) {
+    for (int i = 2 * n; i < extra.length; i++) {
       s.executeUpdate("INSERT INTO t VALUES (" + (first + i) + ", ARRAY" + text(extra[i]) + ")");
     }
     double literal = seconds(t0);
-    row(out, "INSERT VALUES (text, autocommit)", literal, half / literal, "rows/s");
+    row(out, "INSERT VALUES (id, ARRAY[...]) as SQL text, autocommit", literal, text / literal,
+        "rows/s");
     t0 = System.nanoTime();
     try (PreparedStatement insert = eider.prepareStatement(
         "INSERT INTO t VALUES (?, CAST(? AS FLOAT[" + extra[0].length + "]))")) {
-      for (int i = half; i < extra.length; i++) {
+      for (int i = 0; i < n; i++) {
         insert.setLong(1, first + i);
         insert.setObject(2, extra[i]);
         insert.executeUpdate();
       }
+      double prepared = seconds(t0);
+      row(out, "INSERT VALUES (?, CAST(? AS FLOAT[n])), float[] bound, autocommit", prepared,
+          n / prepared, "rows/s");
+      t0 = System.nanoTime();
+      for (int i = n; i < 2 * n; i++) {
+        insert.setLong(1, first + i);
+        insert.setObject(2, extra[i]);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+      double batch = seconds(t0);
+      row(out, "the same INSERT, " + n + " rows in one executeBatch", batch, n / batch, "rows/s");
     }
-    double prepared = seconds(t0);
-    row(out, "INSERT VALUES (?, CAST(? AS FLOAT[n])), float[] bound, autocommit", prepared,
-        (extra.length - half) / prepared, "rows/s");
     int found = 0;
     try (PreparedStatement search = eider.prepareStatement(
         "SELECT id FROM t ORDER BY emb <-> ? LIMIT 1")) {
@@ -150,23 +208,22 @@ public final class IndexBenchCommand implements Callable<Integer> {
     cpuMark = processCpuNanos();
     t0 = System.nanoTime();
     try (PreparedStatement delete = eider.prepareStatement("DELETE FROM t WHERE id = ?")) {
-      for (int i = 0; i < extra.length; i++) {
+      for (int i = 0; i < n; i++) {
         delete.setLong(1, first + i);
         delete.executeUpdate();
       }
     }
     double deleted = seconds(t0);
-    row(out, "DELETE WHERE id = ? (autocommit)", deleted, extra.length / deleted, "rows/s");
+    row(out, "DELETE WHERE id = ? (autocommit)", deleted, n / deleted, "rows/s");
     t0 = System.nanoTime();
     s.executeUpdate("INSERT INTO t SELECT * FROM staging");
     double batch = seconds(t0);
-    row(out, "INSERT INTO t SELECT (" + extra.length + " rows, one statement)", batch,
-        extra.length / batch, "rows/s");
+    row(out, "INSERT INTO t SELECT (" + n + " rows, one statement)", batch, n / batch, "rows/s");
+    int rest = extra.length; // the batch and text rows, and as many staged rows as batch rows
     t0 = System.nanoTime();
-    s.executeUpdate("DELETE FROM t WHERE id >= " + (first + extra.length));
+    s.executeUpdate("DELETE FROM t WHERE id >= " + (first + n));
     double batchDelete = seconds(t0);
-    row(out, "DELETE (" + extra.length + " rows, one statement)", batchDelete,
-        extra.length / batchDelete, "rows/s");
+    row(out, "DELETE (" + rest + " rows, one statement)", batchDelete, rest / batchDelete, "rows/s");
     long blocks;
     try (ResultSet r = s.executeQuery("SELECT journal_blocks FROM sys.indexes WHERE name = 't_emb'")) {
       r.next();
@@ -193,8 +250,12 @@ public final class IndexBenchCommand implements Callable<Integer> {
         .getProcessCpuTime();
   }
 
-  /** Table {@code t} with {@code vectors}, keys 0.., and {@code staging} with {@code staged}. */
-  private static void load(Path file, float[][] vectors, float[][] staged) throws Exception {
+  /**
+   * Table {@code t} with {@code vectors}, keys 0.., and {@code staging} with {@code staged}, keys after
+   * those of the DML steps.
+   */
+  private static void load(Path file, float[][] vectors, float[][] staged, long firstStagedKey)
+      throws Exception {
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + file);
         Statement s = duck.createStatement()) {
       for (String table : new String[] {"t", "staging"}) {
@@ -202,7 +263,7 @@ public final class IndexBenchCommand implements Callable<Integer> {
             + vectors[0].length + "])");
       }
       append(duck, "t", vectors, 0);
-      append(duck, "staging", staged, vectors.length + staged.length);
+      append(duck, "staging", staged, firstStagedKey);
     }
   }
 

@@ -27,6 +27,8 @@ import java.util.TreeSet;
  */
 public final class IndexWriter {
 
+    private static final int CACHED_CODES = 16_384;
+
     private final IndexConfig config;
     private final BlockLayout layout;
     private final NeighborCodec codec;
@@ -48,6 +50,8 @@ public final class IndexWriter {
     private final float[] toOwner;
     private final float[] toNewNode;
     private final boolean[] dropped;
+    /** Codes of recent neighbors; about 2.5 MB at 384 dimensions (ternary codes). */
+    private final NodeCodes codes = new NodeCodes(CACHED_CODES);
 
     private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
     private final TreeSet<Integer> pendingDeletes = new TreeSet<>();
@@ -169,10 +173,14 @@ public final class IndexWriter {
         byte[] block = new byte[layout.blockSize()];
         layout.writeHeader(block, id, 0, rowKey, op.epoch, version, degree);
         layout.writeVector(block, newVector, 0);
-        byte[] neighborCode = new byte[layout.codeBytes()];
         for (int i = 0; i < degree; i++) {
-            candidates.vector(candidates.indexOf(chosen[i]), vector);
-            codec.encode(vector, neighborCode, 0);
+            byte[] neighborCode = codes.get(chosen[i]);
+            if (neighborCode == null) {
+                neighborCode = new byte[layout.codeBytes()];
+                candidates.vector(candidates.indexOf(chosen[i]), vector);
+                codec.encode(vector, neighborCode, 0);
+                codes.put(chosen[i], neighborCode);
+            }
             layout.setNeighbor(block, i, chosen[i], neighborCode, 0);
         }
         layout.seal(block);
@@ -188,6 +196,7 @@ public final class IndexWriter {
                 freeSlots.pollLast();
             }
             rowKeys.put(rowKey, id);
+            codes.put(id, code);
         };
         return op;
     }
@@ -544,6 +553,7 @@ public final class IndexWriter {
             freeSlots.clear();
             freeSlots.addAll(free);
             pendingDeletes.clear();
+            codes.removeAll(gone);
         };
         return op;
     }

@@ -11,14 +11,17 @@ public final class JournalOverlay {
 
     private static final int MIN_FOLD = 1024;
 
-    private static final JournalOverlay EMPTY = new JournalOverlay(new BlockMap(0), new BlockMap(0));
+    private static final JournalOverlay EMPTY = new JournalOverlay(new BlockMap(0), new BlockMap(0), 0);
 
     private final BlockMap base;
     private final BlockMap delta;
+    /** Distinct nodes held, kept up to date by {@link #with} (counting them walks the delta). */
+    private final int size;
 
-    private JournalOverlay(BlockMap base, BlockMap delta) {
+    private JournalOverlay(BlockMap base, BlockMap delta, int size) {
         this.base = base;
         this.delta = delta;
+        this.size = size;
     }
 
     public static JournalOverlay empty() {
@@ -42,26 +45,23 @@ public final class JournalOverlay {
 
     /** A new snapshot with {@code changes} applied over this one (this one is untouched). */
     JournalOverlay with(BlockMap changes) {
+        int[] added = {0};
+        changes.forEach((block, id) -> added[0] += get(id) == null ? 1 : 0);
+        int newSize = size + added[0];
         if (delta.size() + changes.size() > Math.max(MIN_FOLD, base.size() / 4)) {
             BlockMap folded = base.copy(delta.size() + changes.size());
             delta.forEach((block, id) -> folded.put(id, block));
             changes.forEach((block, id) -> folded.put(id, block));
-            return new JournalOverlay(folded, new BlockMap(0));
+            return new JournalOverlay(folded, new BlockMap(0), newSize);
         }
         BlockMap newDelta = delta.copy(changes.size());
         changes.forEach((block, id) -> newDelta.put(id, block));
-        return new JournalOverlay(base, newDelta);
+        return new JournalOverlay(base, newDelta, newSize);
     }
 
     /** Number of distinct nodes held. */
     public int size() {
-        int[] count = {base.size()};
-        delta.forEach((block, id) -> {
-            if (base.get(id) == null) {
-                count[0]++;
-            }
-        });
-        return count[0];
+        return size;
     }
 
     /** Every held block once (the newest), in no particular order. */

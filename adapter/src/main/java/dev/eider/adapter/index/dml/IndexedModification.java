@@ -8,7 +8,6 @@ import dev.eider.adapter.index.IndexManager;
 import dev.eider.adapter.index.IndexWrite;
 import dev.eider.adapter.index.VectorIndex;
 import dev.eider.adapter.vector.Vectors;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -26,7 +25,8 @@ import org.apache.calcite.rel.core.TableModify.Operation;
 
 /**
  * Runs one INSERT / UPDATE / DELETE on an indexed DuckDB table: every row change goes to DuckDB on the
- * {@link IndexWrite}'s connection (by key for UPDATE and DELETE), every vector change goes to each
+ * {@link IndexWrite}'s session (by key for UPDATE and DELETE, through a statement prepared once per
+ * session), every vector change goes to each
  * index's graph, and one commit makes both durable. Any failure rolls back both.
  */
 public final class IndexedModification {
@@ -82,17 +82,16 @@ public final class IndexedModification {
       values.add(placeholder(column));
     }
     long count = 0;
-    try (PreparedStatement insert = write.connection().prepareStatement("INSERT INTO "
-        + target() + " (" + names + ") VALUES (" + values + ")")) {
-      for (Object[] row : rows) {
-        for (int i = 0; i < columns.size(); i++) {
-          bind(insert, i + 1, columns.get(i), row[i]);
-        }
-        count += insert.executeUpdate();
-        for (VectorIndex index : write.indexes()) {
-          write.insert(index, key(row, columns, index.keyColumn()),
-              row[position(columns, index.column())]);
-        }
+    PreparedStatement insert = write.session().prepared("INSERT INTO "
+        + target() + " (" + names + ") VALUES (" + values + ")");
+    for (Object[] row : rows) {
+      for (int i = 0; i < columns.size(); i++) {
+        bind(insert, i + 1, columns.get(i), row[i]);
+      }
+      count += insert.executeUpdate();
+      for (VectorIndex index : write.indexes()) {
+        write.insert(index, key(row, columns, index.keyColumn()),
+            row[position(columns, index.column())]);
       }
     }
     return count;
@@ -110,22 +109,21 @@ public final class IndexedModification {
       sets.add(quote(column.name()) + " = " + placeholder(column));
     }
     long count = 0;
-    try (PreparedStatement update = write.connection().prepareStatement("UPDATE " + target()
-        + " SET " + sets + " WHERE " + quote(columns.get(keyPosition).name()) + " = ?")) {
-      for (Object[] row : rows) {
-        Object[] after = row.clone();
-        for (int i = 0; i < updated.size(); i++) {
-          bind(update, i + 1, updated.get(i), row[columns.size() + i]);
-          after[position(columns, updated.get(i).name())] = row[columns.size() + i];
-        }
-        update.setObject(updated.size() + 1, row[keyPosition]);
-        count += update.executeUpdate();
-        for (VectorIndex index : write.indexes()) {
-          if (touches(index)) {
-            write.delete(index, key(row, columns, index.keyColumn()));
-            write.insert(index, key(after, columns, index.keyColumn()),
-                after[position(columns, index.column())]);
-          }
+    PreparedStatement update = write.session().prepared("UPDATE " + target()
+        + " SET " + sets + " WHERE " + quote(columns.get(keyPosition).name()) + " = ?");
+    for (Object[] row : rows) {
+      Object[] after = row.clone();
+      for (int i = 0; i < updated.size(); i++) {
+        bind(update, i + 1, updated.get(i), row[columns.size() + i]);
+        after[position(columns, updated.get(i).name())] = row[columns.size() + i];
+      }
+      update.setObject(updated.size() + 1, row[keyPosition]);
+      count += update.executeUpdate();
+      for (VectorIndex index : write.indexes()) {
+        if (touches(index)) {
+          write.delete(index, key(row, columns, index.keyColumn()));
+          write.insert(index, key(after, columns, index.keyColumn()),
+              after[position(columns, index.column())]);
         }
       }
     }
@@ -143,14 +141,13 @@ public final class IndexedModification {
     String key = write.indexes().get(0).keyColumn();
     int keyPosition = position(columns, key);
     long count = 0;
-    try (PreparedStatement delete = write.connection().prepareStatement("DELETE FROM " + target()
-        + " WHERE " + quote(columns.get(keyPosition).name()) + " = ?")) {
-      for (Object[] row : rows) {
-        delete.setObject(1, row[keyPosition]);
-        count += delete.executeUpdate();
-        for (VectorIndex index : write.indexes()) {
-          write.delete(index, key(row, columns, index.keyColumn()));
-        }
+    PreparedStatement delete = write.session().prepared("DELETE FROM " + target()
+        + " WHERE " + quote(columns.get(keyPosition).name()) + " = ?");
+    for (Object[] row : rows) {
+      delete.setObject(1, row[keyPosition]);
+      count += delete.executeUpdate();
+      for (VectorIndex index : write.indexes()) {
+        write.delete(index, key(row, columns, index.keyColumn()));
       }
     }
     return count;
