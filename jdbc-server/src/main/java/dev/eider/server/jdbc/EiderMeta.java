@@ -23,7 +23,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Calcite's JDBC metadata and execution, plus: vector bind parameters normalised before execution
  * ({@link VectorParameters}), DuckDB's error messages brought to the front ({@link DuckDbErrors}),
- * and primary keys read from DuckDB's constraints.
+ * primary keys read from DuckDB's constraints, and commit/rollback as below.
+ *
+ * <p>Every statement commits when it completes: Eider has no multi-statement transactions. With
+ * auto-commit turned off, {@code commit()} therefore succeeds with nothing left to do (so batch loaders
+ * that turn it off and commit at the end work), and {@code rollback()} fails, saying that the
+ * statements already ran and stay committed.
  */
 public class EiderMeta extends CalciteMetaBridge {
   private static final String PRIMARY_KEYS_SQL =
@@ -46,6 +51,18 @@ public class EiderMeta extends CalciteMetaBridge {
     } catch (RuntimeException e) {
       throw DuckDbErrors.clarify(e);
     }
+  }
+
+  @Override
+  public void commit(ConnectionHandle ch) {
+    // Each statement committed when it completed.
+  }
+
+  @Override
+  public void rollback(ConnectionHandle ch) {
+    throw new UnsupportedOperationException("Eider commits every statement when it completes (there "
+        + "are no multi-statement transactions yet), so there is nothing to roll back: the statements "
+        + "run since auto-commit was turned off are committed");
   }
 
   @Override

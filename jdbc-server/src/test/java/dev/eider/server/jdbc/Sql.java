@@ -10,11 +10,11 @@ import java.util.function.Consumer;
 import org.apache.calcite.runtime.Hook;
 
 /** Small JDBC helpers for tests. */
-final class Sql {
+public final class Sql {
   private Sql() {}
 
   /** All rows of a query, each row a list of column values. */
-  static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
+  public static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet resultSet = statement.executeQuery(sql)) {
       return rows(resultSet);
@@ -34,7 +34,7 @@ final class Sql {
     return rows;
   }
 
-  static int update(Connection connection, String sql) throws SQLException {
+  public static int update(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       return statement.executeUpdate(sql);
     }
