@@ -52,17 +52,7 @@ public final class SimdKernels implements VectorKernels {
             acc0 = d0.fma(d0, acc0);
             acc1 = d1.fma(d1, acc1);
         }
-        for (; i + step <= n; i += step) {
-            FloatVector d = FloatVector.fromArray(SPECIES, a, aOffset + i)
-                    .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
-            acc0 = d.fma(d, acc0);
-        }
-        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            float d = a[aOffset + i] - b[bOffset + i];
-            sum += d * d;
-        }
-        return sum;
+        return squaredL2Rest(a, aOffset, b, bOffset, n, i, acc0, acc1);
     }
 
     @Override
@@ -86,6 +76,13 @@ public final class SimdKernels implements VectorKernels {
                 return partial;
             }
         }
+        return squaredL2Rest(a, aOffset, b, bOffset, n, i, acc0, acc1);
+    }
+
+    /** Adds the squares of elements {@code i..n-1} (one vector, then single floats) to the two accumulators. */
+    private static float squaredL2Rest(float[] a, int aOffset, float[] b, int bOffset, int n, int i,
+            FloatVector acc0, FloatVector acc1) {
+        int step = SPECIES.length();
         for (; i + step <= n; i += step) {
             FloatVector d = FloatVector.fromArray(SPECIES, a, aOffset + i)
                     .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
