@@ -25,8 +25,7 @@ class AutoCommitOffTest {
   static Path dir;
 
   private static Path database;
-  private static EiderServer server;
-  private static ThinClient client;
+  private static ServedDatabase served;
 
   @BeforeAll
   static void startServer() throws Exception {
@@ -34,14 +33,12 @@ class AutoCommitOffTest {
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + database)) {
       Sql.update(duck, "CREATE TABLE loaded (id INTEGER PRIMARY KEY, source VARCHAR)");
     }
-    server = TestServers.on(database).start();
-    client = new ThinClient();
+    served = ServedDatabase.start(database);
   }
 
   @AfterAll
   static void stopServer() throws Exception {
-    server.close();
-    client.close();
+    served.close();
   }
 
   @Test
@@ -49,7 +46,7 @@ class AutoCommitOffTest {
     try (Connection inProcess = DriverManager.getConnection("jdbc:eider:duckdb=" + database)) {
       load(inProcess, 1, "in-process");
     }
-    try (Connection thin = client.connect(server.clientUrl())) {
+    try (Connection thin = served.connect()) {
       load(thin, 100, "thin");
     }
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + database)) {

@@ -42,16 +42,14 @@ class ThinClientCancelTest {
   @TempDir
   static Path dir;
 
-  private static EiderServer server;
-  private static ThinClient client;
+  private static ServedDatabase served;
 
   @BeforeAll
   static void startServer() throws Exception {
     Path database = dir.resolve("cancel.duckdb");
     DocsTable.create(database, ROWS);
     createEndlessView(database);
-    server = TestServers.on(database).start();
-    client = new ThinClient();
+    served = ServedDatabase.start(database);
   }
 
   /** A view DuckDB needs hours to count, and Calcite plans at once. */
@@ -65,8 +63,7 @@ class ThinClientCancelTest {
 
   @AfterAll
   static void stopServer() throws Exception {
-    server.close();
-    client.close();
+    served.close();
   }
 
   @Test
@@ -100,23 +97,23 @@ class ThinClientCancelTest {
   }
 
   private static void closingTheConnectionStops(Work work) throws Exception {
-    Connection connection = client.connect(server.clientUrl());
+    Connection connection = served.connect();
     CompletableFuture<Long> running = CompletableFuture.supplyAsync(work.prepare(connection));
-    awaitRunning(server, running);
+    awaitRunning(served.server(), running);
 
     connection.close();
 
     assertThat(Outcomes.failure(running, BOUND))
         .hasMessageContaining("statement cancelled: the client closed the statement");
     awaitNoRunningRequests();
-    try (Connection fresh = client.connect(server.clientUrl())) {
+    try (Connection fresh = served.connect()) {
       assertThat(countDocs(fresh)).as("the server keeps serving").isEqualTo(ROWS);
     }
   }
 
   @Test
   void cancelStopsReadingOnTheClientAndTheConnectionKeepsWorking() throws Exception {
-    try (Connection connection = client.connect(server.clientUrl())) {
+    try (Connection connection = served.connect()) {
       try (Statement statement = connection.createStatement()) {
         statement.setFetchSize(10);
         ResultSet rows = statement.executeQuery("SELECT a.id FROM docs a, docs b");
@@ -131,7 +128,7 @@ class ThinClientCancelTest {
   /** Waits until the statement's request is being served (and DuckDB has had a moment to start on it). */
   static void awaitRunning(EiderServer server, CompletableFuture<?> running) {
     Instant deadline = Instant.now().plus(BOUND);
-    while (server.runningRequests() == 0) {
+    while (served.server().runningRequests() == 0) {
       assertThat(Instant.now()).as("the statement reaches the server").isBefore(deadline);
       LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
     }
@@ -142,7 +139,7 @@ class ThinClientCancelTest {
   /** Waits until the server has no request left running: the stopped statement no longer occupies it. */
   private static void awaitNoRunningRequests() {
     Instant deadline = Instant.now().plus(BOUND);
-    while (server.runningRequests() != 0) {
+    while (served.server().runningRequests() != 0) {
       assertThat(Instant.now()).as("the server finishes the stopped statement").isBefore(deadline);
       LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
     }

@@ -19,8 +19,7 @@ class ThinClientSearchLTest {
   @TempDir
   static Path dir;
 
-  private static EiderServer server;
-  private static ThinClient client;
+  private static ServedDatabase served;
 
   @BeforeAll
   static void startServer() throws Exception {
@@ -31,14 +30,12 @@ class ThinClientSearchLTest {
       statement.execute("CREATE INDEX docs_embedding ON docs USING LM_DISKANN (embedding) "
           + "WITH (metric = 'l2', key_column = 'id')");
     }
-    server = TestServers.on(database).start();
-    client = new ThinClient();
+    served = ServedDatabase.start(database);
   }
 
   @AfterAll
   static void stopServer() throws Exception {
-    server.close();
-    client.close();
+    served.close();
   }
 
   @Test
@@ -47,10 +44,10 @@ class ThinClientSearchLTest {
         + DocsTable.literal(DocsTable.query(3)) + "' AS FLOAT[" + DocsTable.DIMS + "]) LIMIT 5";
     Properties properties = new Properties();
     properties.setProperty("search_l", "37");
-    try (Connection connection = client.connect(server.clientUrl(), properties)) {
+    try (Connection connection = served.connect(properties)) {
       assertThat(plan(connection, explain)).contains("search_l=[37]");
     }
-    try (Connection connection = client.connect(server.clientUrl())) {
+    try (Connection connection = served.connect()) {
       assertThat(plan(connection, explain)).contains("LmDiskannScan").doesNotContain("search_l=[37]");
     }
   }
