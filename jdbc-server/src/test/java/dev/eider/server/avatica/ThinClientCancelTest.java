@@ -128,7 +128,7 @@ class ThinClientCancelTest {
   /** Waits until the statement's request is being served (and DuckDB has had a moment to start on it). */
   static void awaitRunning(EiderServer server, CompletableFuture<?> running) {
     Instant deadline = Instant.now().plus(BOUND);
-    while (served.server().runningRequests() == 0) {
+    while (server.runningRequests() == 0) {
       assertThat(Instant.now()).as("the statement reaches the server").isBefore(deadline);
       LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
     }
