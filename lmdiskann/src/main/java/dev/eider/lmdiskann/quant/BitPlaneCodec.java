@@ -51,6 +51,8 @@ final class BitPlaneCodec implements NeighborCodec {
     private final RandomRotation rotation;
     /** Vector API kernel for ternary scoring; null for 1-bit codes or without the Vector API. */
     private final SimdTernaryDot simd;
+    /** Vector API query quantiser; null without the Vector API. */
+    private final SimdQueryQuantiser quantiser;
 
     BitPlaneCodec(VectorMetric metric, float[] center, Kind kind) {
         this.metric = metric;
@@ -60,6 +62,16 @@ final class BitPlaneCodec implements NeighborCodec {
         this.words = wordsFor(dims);
         this.rotation = new RandomRotation(dims);
         this.simd = kind == Kind.TERNARY ? simdOrNull(words) : null;
+        this.quantiser = quantiserOrNull();
+    }
+
+    /** The SIMD query quantiser, or null (scalar loop) when the JVM runs without {@code jdk.incubator.vector}. */
+    private static SimdQueryQuantiser quantiserOrNull() {
+        try {
+            return SimdQueryQuantiser.createOrNull();
+        } catch (LinkageError vectorApiMissing) {
+            return null;
+        }
     }
 
     /** The SIMD kernel, or null (scalar loop) when the JVM runs without {@code jdk.incubator.vector}. */
@@ -233,6 +245,20 @@ final class BitPlaneCodec implements NeighborCodec {
             low = min;
             step = max > min ? (max - min) / levels : 0f;
             float inverse = step == 0f ? 0f : 1f / step;
+            quantisedSum = quantiser != null
+                    ? quantiser.quantise(rotatedQuery, dims, min, inverse, levels, QUERY_BITS, queryPlanes)
+                    : quantiseScalar(min, inverse, levels);
+            if (simd != null) {
+                int padded = simd.paddedWords();
+                for (int w = 0; w < words; w++) {
+                    for (int j = 0; j < QUERY_BITS; j++) {
+                        paddedPlanes[j * padded + w] = queryPlanes[w * QUERY_BITS + j];
+                    }
+                }
+            }
+        }
+
+        private long quantiseScalar(float min, float inverse, int levels) {
             long sum = 0;
             for (int w = 0; w < words; w++) {
                 long p0 = 0;
@@ -254,15 +280,8 @@ final class BitPlaneCodec implements NeighborCodec {
                 queryPlanes[q + 1] = p1;
                 queryPlanes[q + 2] = p2;
                 queryPlanes[q + 3] = p3;
-                if (simd != null) {
-                    int padded = simd.paddedWords();
-                    paddedPlanes[w] = p0;
-                    paddedPlanes[padded + w] = p1;
-                    paddedPlanes[2 * padded + w] = p2;
-                    paddedPlanes[3 * padded + w] = p3;
-                }
             }
-            quantisedSum = sum;
+            return sum;
         }
 
         @Override

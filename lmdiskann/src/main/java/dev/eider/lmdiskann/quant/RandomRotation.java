@@ -17,6 +17,8 @@ final class RandomRotation {
     private final int dims;
     private final int[][] permutations = new int[ROUNDS][];
     private final float[][] signs = new float[ROUNDS][];
+    /** Vector API butterflies for the wide spans; null without the Vector API. */
+    private final SimdButterflies butterflies = butterfliesOrNull();
 
     RandomRotation(int dims) {
         this.dims = dims;
@@ -36,6 +38,14 @@ final class RandomRotation {
             }
             permutations[r] = perm;
             signs[r] = sign;
+        }
+    }
+
+    private static SimdButterflies butterfliesOrNull() {
+        try {
+            return SimdButterflies.createOrNull();
+        } catch (LinkageError vectorApiMissing) {
+            return null;
         }
     }
 
@@ -81,6 +91,10 @@ final class RandomRotation {
                 h = 8;
             }
             for (; h < len; h <<= 1) {
+                if (butterflies != null && h % butterflies.minSpan() == 0) {
+                    butterflies.stage(v, start, len, h);
+                    continue;
+                }
                 for (int i = start; i < start + len; i += h << 1) {
                     for (int j = i; j < i + h; j++) {
                         float a = v[j];
