@@ -98,7 +98,8 @@ final class DuckDbJournal implements Journal {
         meta.getInt(1);
         IndexMeta merged = meta.wasNull() ? null : new IndexMeta(meta.getInt(1), meta.getInt(2),
             meta.getInt(3), ints(meta.getArray(4)), meta.getLong(5), meta.getLong(6));
-        boolean recordNewer = counters != null && (merged == null || counters.epoch() > merged.epoch());
+        boolean recordNewer = counters != null
+            && (merged == null || counters.epoch() > merged.epoch());
         return new JournalState(blocks, recordNewer ? counters : merged, acknowledged, patches);
       }
     } catch (SQLException e) {

@@ -74,13 +74,14 @@ final class IndexTransaction {
    * #RECORD_BYTES} for a big statement, each carrying the counters after the statement.
    */
   private void insertJournal() throws SQLException {
-    PreparedStatement insert = session.prepared("INSERT INTO " + definition.indexTable(IndexCatalog.JOURNAL)
-        + " (epoch, record) VALUES (?, ?)");
+    PreparedStatement insert = session.prepared("INSERT INTO "
+        + definition.indexTable(IndexCatalog.JOURNAL) + " (epoch, record) VALUES (?, ?)");
     int from = 0;
     do {
       int to = from;
       long bytes = 0;
-      while (to < blocks.size() && (to == from || bytes + blocks.get(to).bytes().length <= RECORD_BYTES)) {
+      while (to < blocks.size()
+          && (to == from || bytes + blocks.get(to).bytes().length <= RECORD_BYTES)) {
         bytes += blocks.get(to).bytes().length;
         to++;
       }

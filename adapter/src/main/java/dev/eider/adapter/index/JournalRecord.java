@@ -47,8 +47,9 @@ public record JournalRecord(IndexMeta meta, List<JournalBlock> entries) {
     }
     out.putInt(entries.size());
     for (JournalBlock e : entries) {
-      out.putInt(e.nodeId()).putLong(e.version()).putLong(e.epoch()).put((byte) (e.tombstone() ? 1 : 0))
-          .putInt(e.checksum()).putInt(e.bytes().length).put(e.bytes());
+      out.putInt(e.nodeId()).putLong(e.version()).putLong(e.epoch())
+          .put((byte) (e.tombstone() ? 1 : 0)).putInt(e.checksum()).putInt(e.bytes().length)
+          .put(e.bytes());
     }
     out.putInt(crc(out.array(), size - Integer.BYTES));
     return out.array();

@@ -20,7 +20,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -110,6 +112,47 @@ class RecoveryTest {
       }
     }
     assertRebuiltAndCorrect(file);
+  }
+
+  /** The reopened index answers exactly as the one that wrote the journal. */
+  @Test
+  void aStatementWhoseJournalSpansSeveralRecordsIsReadBackWhole() throws Exception {
+    Path file = dir.resolve("bulk.duckdb");
+    IndexFixture.createDocs(file, 200, 11);
+    List<float[]> queries = new ArrayList<>();
+    Random random = new Random(12);
+    for (int i = 0; i < 30; i++) {
+      queries.add(IndexFixture.vector(random));
+    }
+    List<List<Long>> before = new ArrayList<>();
+    try (Connection eider = IndexFixture.eider(file)) {
+      execute(eider, "CREATE INDEX docs_emb ON docs USING LM_DISKANN (emb) " + INDEX_OPTIONS);
+      try (Connection duck = IndexFixture.duck(eider); Statement s = duck.createStatement()) {
+        s.execute("CREATE TABLE staging AS SELECT 1000 + i AS id, 'bulk' AS cat,"
+            + " [random() * 2 - 1 for x in range(16)]::FLOAT[16] AS emb FROM range(3000) t(i)");
+      }
+      execute(eider, "INSERT INTO docs SELECT * FROM staging");
+      try (Connection duck = IndexFixture.duck(eider)) {
+        assertThat(count(duck, "SELECT count(*) FROM lmdiskann.docs_emb_journal"))
+            .as("a megabyte per record").isGreaterThan(1);
+        assertThat(count(duck, "SELECT count(DISTINCT epoch) FROM lmdiskann.docs_emb_journal"))
+            .as("one statement").isOne();
+      }
+      VectorIndex index = IndexFixture.index(eider, "docs_emb");
+      for (float[] query : queries) {
+        before.add(IndexFixture.indexTopK(index, query, 10));
+      }
+    }
+    try (Connection eider = IndexFixture.eider(file)) {
+      VectorIndex index = IndexFixture.index(eider, "docs_emb");
+      assertThat(index.state()).isEqualTo(IndexState.READY);
+      assertThat(index.liveCount()).isEqualTo(3200);
+      for (int i = 0; i < queries.size(); i++) {
+        assertThat(IndexFixture.indexTopK(index, queries.get(i), 10)).as("query %d", i)
+            .isEqualTo(before.get(i));
+      }
+      assertThat(IndexFixture.recall(eider, index, 20, 10, 13)).isGreaterThan(0.9);
+    }
   }
 
   @Test
