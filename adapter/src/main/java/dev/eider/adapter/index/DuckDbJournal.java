@@ -25,9 +25,9 @@ import java.util.StringJoiner;
 /**
  * The index journal in DuckDB tables {@code <index>_journal} (append-only, a {@link JournalRecord} per
  * statement; the newest version of each node wins) and {@code <index>_meta} (the counters of the last
- * merge). Inside a DML statement the batches go to
- * that statement's {@link IndexTransaction}, so they commit or roll back with the base-table change;
- * outside one (merge consolidation) each batch commits on its own.
+ * merge). Inside a DML statement the batches go to that statement's {@link IndexTransaction}, so they
+ * commit or roll back with the base-table change; outside one (merge consolidation) each batch commits
+ * on its own.
  *
  * <p>A changed block is stored as a {@link BlockPatch} against the version it was made from: the row
  * before it, or the graph file's block for the first change after a merge (a merge that died after
@@ -109,8 +109,9 @@ final class DuckDbJournal implements Journal {
   }
 
   /**
-   * Moves the journal rows of one node (in version order) to {@code blocks} as its newest whole block, when a
-   * whole block starts its chain, or else to {@code patches}, to be applied to the graph file's block.
+   * Moves the journal rows of one node (in version order) to {@code blocks} as its newest whole block,
+   * when a whole block starts its chain, or else to {@code patches}, to be applied to the graph file's
+   * block.
    */
   private void resolve(List<JournalBlock> node, List<JournalBlock> blocks,
       List<JournalBlock> patches) {
@@ -156,6 +157,10 @@ final class DuckDbJournal implements Journal {
     }
   }
 
+  /**
+   * Deletes every record up to the epoch of {@code metaAfter}: a merge runs under the index's write
+   * lock, after the last statement was published, so the graph file holds all of them.
+   */
   @Override
   public void acknowledgeMerged(long mergeSequence, List<JournalBlock> merged, IndexMeta metaAfter) {
     try (Connection connection = database.connect()) {
