@@ -1,6 +1,7 @@
 package dev.eider.adapter.index;
 
 import dev.eider.adapter.duckdb.DuckDbDatabase;
+import dev.eider.lmdiskann.CorruptIndexException;
 import dev.eider.lmdiskann.disk.BlockLayout;
 import dev.eider.lmdiskann.journal.BlockPatch;
 import dev.eider.lmdiskann.journal.IndexMeta;
@@ -17,20 +18,21 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * The index journal in DuckDB tables {@code <index>_blocks} (append-only; the newest version of each
- * node wins) and {@code <index>_meta} (one row of counters). Inside a DML statement the batches go to
- * that statement's {@link IndexTransaction}, so they commit or roll back with the base-table change;
- * outside one (merge consolidation) each batch commits on its own.
+ * The index journal in DuckDB tables {@code <index>_journal} (append-only, a {@link JournalRecord} per
+ * statement; the newest version of each node wins) and {@code <index>_meta} (the counters of the last
+ * merge). Inside a DML statement the batches go to that statement's {@link IndexTransaction}, so they
+ * commit or roll back with the base-table change; outside one (merge consolidation) each batch commits
+ * on its own.
  *
  * <p>A changed block is stored as a {@link BlockPatch} against the version it was made from: the row
  * before it, or the graph file's block for the first change after a merge (a merge that died after
  * writing some blocks leaves them newer than the patches, which are then skipped). Only new blocks are
- * stored whole. A statement's counters are a {@link MetaRow} in the same table; a merge moves them into
- * the meta table.
+ * stored whole. A statement's counters travel in its record; a merge moves them into the meta table.
  */
 final class DuckDbJournal implements Journal {
   private final DuckDbDatabase database;
@@ -56,42 +58,49 @@ final class DuckDbJournal implements Journal {
   @Override
   public JournalState load() {
     try (Connection connection = database.connect()) {
-      List<JournalBlock> blocks = new ArrayList<>();
-      List<JournalBlock> patches = new ArrayList<>();
+      List<JournalBlock> rows = new ArrayList<>();
       IndexMeta counters = null;
       try (Statement statement = connection.createStatement();
-          ResultSet rows = statement.executeQuery("SELECT node_id, version, epoch, tombstone,"
-              + " checksum, bytes FROM " + definition.indexTable("blocks")
-              + " ORDER BY node_id, version")) {
-        List<JournalBlock> node = new ArrayList<>();
-        while (rows.next()) {
-          int nodeId = rows.getInt(1);
-          byte[] bytes = rows.getBytes(6);
-          if (nodeId == MetaRow.NODE) {
-            counters = MetaRow.decode(bytes, rows.getInt(5));
-            continue;
-          }
-          if (!node.isEmpty() && node.getFirst().nodeId() != nodeId) {
-            resolve(node, blocks, patches);
-          }
-          node.add(new JournalBlock(nodeId, bytes, rows.getLong(2), rows.getLong(3),
-              rows.getBoolean(4), rows.getInt(5)));
+          ResultSet records = statement.executeQuery("SELECT epoch, record FROM "
+              + definition.indexTable(IndexCatalog.JOURNAL) + " ORDER BY epoch")) {
+        while (records.next()) {
+          JournalRecord record = JournalRecord.decode(records.getBytes(2), records.getLong(1));
+          rows.addAll(record.entries());
+          counters = record.meta();
         }
-        resolve(node, blocks, patches);
+      } catch (SQLException e) {
+        if (!IndexCatalog.hasJournal(connection, definition)) {
+          throw new CorruptIndexException("index " + definition.name() + " has no table "
+              + definition.indexTable(IndexCatalog.JOURNAL) + ": an older Eider wrote its journal"
+              + " (as " + definition.indexTable("blocks") + "); rebuild the index");
+        }
+        throw e;
+      }
+      rows.sort(Comparator.comparingInt(JournalBlock::nodeId)
+          .thenComparingLong(JournalBlock::version));
+      List<JournalBlock> blocks = new ArrayList<>();
+      List<JournalBlock> patches = new ArrayList<>();
+      int from = 0;
+      for (int i = 1; i <= rows.size(); i++) {
+        if (i == rows.size() || rows.get(i).nodeId() != rows.get(from).nodeId()) {
+          resolve(rows.subList(from, i), blocks, patches);
+          from = i;
+        }
       }
       try (Statement statement = connection.createStatement();
-          ResultSet rows = statement.executeQuery("SELECT next_node_id, entry_point, live_count,"
+          ResultSet meta = statement.executeQuery("SELECT next_node_id, entry_point, live_count,"
               + " free_list, merge_sequence, epoch, acknowledged_merge FROM "
               + definition.indexTable("meta"))) {
-        if (!rows.next()) {
+        if (!meta.next()) {
           return new JournalState(blocks, counters, 0, patches);
         }
-        long acknowledged = rows.getLong(7);
-        rows.getInt(1);
-        IndexMeta meta = rows.wasNull() ? null : new IndexMeta(rows.getInt(1), rows.getInt(2),
-            rows.getInt(3), ints(rows.getArray(4)), rows.getLong(5), rows.getLong(6));
-        boolean rowNewer = counters != null && (meta == null || counters.epoch() > meta.epoch());
-        return new JournalState(blocks, rowNewer ? counters : meta, acknowledged, patches);
+        long acknowledged = meta.getLong(7);
+        meta.getInt(1);
+        IndexMeta merged = meta.wasNull() ? null : new IndexMeta(meta.getInt(1), meta.getInt(2),
+            meta.getInt(3), ints(meta.getArray(4)), meta.getLong(5), meta.getLong(6));
+        boolean recordNewer = counters != null
+            && (merged == null || counters.epoch() > merged.epoch());
+        return new JournalState(blocks, recordNewer ? counters : merged, acknowledged, patches);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the journal of index " + definition.name()
@@ -100,8 +109,9 @@ final class DuckDbJournal implements Journal {
   }
 
   /**
-   * Moves the rows of one node (in version order) to {@code blocks} as its newest whole block, when a
-   * whole block starts its chain, or else to {@code patches}, to be applied to the graph file's block.
+   * Moves the journal rows of one node (in version order) to {@code blocks} as its newest whole block,
+   * when a whole block starts its chain, or else to {@code patches}, to be applied to the graph file's
+   * block.
    */
   private void resolve(List<JournalBlock> node, List<JournalBlock> blocks,
       List<JournalBlock> patches) {
@@ -120,7 +130,6 @@ final class DuckDbJournal implements Journal {
       blocks.add(new JournalBlock(last.nodeId(), bytes, last.version(), last.epoch(),
           last.tombstone(), last.checksum()));
     }
-    node.clear();
   }
 
   @Override
@@ -148,20 +157,18 @@ final class DuckDbJournal implements Journal {
     }
   }
 
+  /**
+   * Deletes every record up to the epoch of {@code metaAfter}: a merge runs under the index's write
+   * lock, after the last statement was published, so the graph file holds all of them.
+   */
   @Override
   public void acknowledgeMerged(long mergeSequence, List<JournalBlock> merged, IndexMeta metaAfter) {
-    long mergedEpoch = merged.stream().mapToLong(JournalBlock::epoch).max().orElse(-1);
     try (Connection connection = database.connect()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement blocks = connection.prepareStatement(
-              "DELETE FROM " + definition.indexTable("blocks") + " WHERE epoch <= ? OR node_id = "
-                  + MetaRow.NODE);
-          PreparedStatement tombstones = connection.prepareStatement(
-              "DELETE FROM " + definition.indexTable("tombstones") + " WHERE epoch <= ?")) {
-        blocks.setLong(1, mergedEpoch);
-        blocks.executeUpdate();
-        tombstones.setLong(1, metaAfter.epoch());
-        tombstones.executeUpdate();
+      try (PreparedStatement records = connection.prepareStatement("DELETE FROM "
+          + definition.indexTable(IndexCatalog.JOURNAL) + " WHERE epoch <= ?")) {
+        records.setLong(1, metaAfter.epoch());
+        records.executeUpdate();
       }
       writeMeta(connection, definition, metaAfter, mergeSequence);
       connection.commit();

@@ -12,10 +12,17 @@ import java.util.List;
 
 /**
  * The DuckDB side of the index catalog: table {@code lmdiskann.indexes} (one row per index) and each
- * index's own tables {@code <index>_blocks}, {@code _lookup}, {@code _meta} and {@code _tombstones}.
- * All methods work on the caller's connection, so they join the caller's transaction.
+ * index's own tables {@code <index>_journal} ({@link JournalRecord}s), {@code _lookup} and {@code
+ * _meta}. All methods work on the caller's connection, so they join the caller's transaction.
  */
 final class IndexCatalog {
+  /** The suffix of the journal table. */
+  static final String JOURNAL = "journal";
+  /**
+   * Tables of the journal layout before {@link JournalRecord}s (a row per block, and tombstone rows
+   * no one read): dropped when such an index is rebuilt or dropped.
+   */
+  private static final List<String> LEGACY = List.of("blocks", "tombstones");
   static final String CATALOG = INDEX_SCHEMA + ".indexes";
   private static final String CREATE_CATALOG = "CREATE TABLE IF NOT EXISTS " + CATALOG
       + " (name VARCHAR NOT NULL, schema_name VARCHAR NOT NULL, table_name VARCHAR NOT NULL,"
@@ -26,10 +33,20 @@ final class IndexCatalog {
 
   /** Whether the catalog table exists (it does once any index was created). */
   static boolean exists(Connection connection) throws SQLException {
+    return tableExists(connection, "indexes");
+  }
+
+  /** Whether the index has a journal table of the current layout. */
+  static boolean hasJournal(Connection connection, IndexDefinition definition) throws SQLException {
+    return tableExists(connection, definition.name() + "_" + JOURNAL);
+  }
+
+  private static boolean tableExists(Connection connection, String table) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(
         "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
-            + " AND schema_name = ? AND table_name = 'indexes'")) {
+            + " AND schema_name = ? AND table_name = ?")) {
       statement.setString(1, INDEX_SCHEMA);
+      statement.setString(2, table);
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
         return rows.getLong(1) > 0;
@@ -61,9 +78,7 @@ final class IndexCatalog {
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA IF NOT EXISTS " + INDEX_SCHEMA);
       statement.execute(CREATE_CATALOG);
-      statement.execute("CREATE TABLE " + definition.indexTable("blocks") + " (node_id INTEGER NOT NULL,"
-          + " version BIGINT NOT NULL, epoch BIGINT NOT NULL, tombstone BOOLEAN NOT NULL,"
-          + " checksum INTEGER NOT NULL, bytes BLOB NOT NULL)");
+      createJournal(statement, definition);
       statement.execute("CREATE TABLE " + definition.lookupTable()
           + " (row_key BIGINT NOT NULL, node_id INTEGER NOT NULL)");
       statement.execute("CREATE TABLE " + definition.indexTable("meta") + " (next_node_id INTEGER,"
@@ -71,8 +86,6 @@ final class IndexCatalog {
           + " epoch BIGINT, acknowledged_merge BIGINT NOT NULL, last_merge TIMESTAMP)");
       statement.execute("INSERT INTO " + definition.indexTable("meta")
           + " (acknowledged_merge) VALUES (0)");
-      statement.execute("CREATE TABLE " + definition.indexTable("tombstones")
-          + " (node_id INTEGER NOT NULL, row_key BIGINT NOT NULL, epoch BIGINT NOT NULL)");
     }
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + CATALOG
         + " (name, schema_name, table_name, column_name, key_column, dimensions, options)"
@@ -88,12 +101,24 @@ final class IndexCatalog {
     }
   }
 
-  /** Empties the index's journal, lookup, meta and tombstone tables (before a rebuild). */
+  private static void createJournal(Statement statement, IndexDefinition definition)
+      throws SQLException {
+    statement.execute("CREATE TABLE IF NOT EXISTS " + definition.indexTable(JOURNAL)
+        + " (epoch BIGINT NOT NULL, record BLOB NOT NULL)");
+  }
+
+  /**
+   * Empties the index's journal, lookup and meta tables (before a rebuild), replacing the tables of an
+   * older journal layout.
+   */
   static void reset(Connection connection, IndexDefinition definition) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute("DELETE FROM " + definition.indexTable("blocks"));
+      for (String legacy : LEGACY) {
+        statement.execute("DROP TABLE IF EXISTS " + definition.indexTable(legacy));
+      }
+      createJournal(statement, definition);
+      statement.execute("DELETE FROM " + definition.indexTable(JOURNAL));
       statement.execute("DELETE FROM " + definition.lookupTable());
-      statement.execute("DELETE FROM " + definition.indexTable("tombstones"));
       statement.execute("DELETE FROM " + definition.indexTable("meta"));
       statement.execute("INSERT INTO " + definition.indexTable("meta")
           + " (acknowledged_merge) VALUES (0)");
@@ -103,7 +128,9 @@ final class IndexCatalog {
   /** Drops the index's tables and its catalog row. */
   static void drop(Connection connection, IndexDefinition definition) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      for (String suffix : List.of("blocks", "lookup", "meta", "tombstones")) {
+      List<String> tables = new ArrayList<>(List.of(JOURNAL, "lookup", "meta"));
+      tables.addAll(LEGACY);
+      for (String suffix : tables) {
         statement.execute("DROP TABLE IF EXISTS " + definition.indexTable(suffix));
       }
     }

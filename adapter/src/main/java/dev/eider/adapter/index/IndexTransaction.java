@@ -17,22 +17,23 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The index changes of one DuckDB transaction: journal blocks, lookup changes, tombstones and the
- * counters after the last operation, buffered while the statement runs and written by {@link #flush}
- * on the statement's write session just before it commits.
+ * The index changes of one DuckDB transaction: journal blocks, lookup changes and the counters after
+ * the last operation, buffered while the statement runs and written by {@link #flush} on the
+ * statement's write session just before it commits.
  */
 final class IndexTransaction {
   /**
-   * Up to this many lookup or tombstone rows go in through a cached prepared INSERT (one DuckDB
-   * statement each), more through an appender (created per statement, so fixed cost).
+   * Up to this many lookup rows go in through a cached prepared INSERT (one DuckDB statement each),
+   * more through an appender (created per statement, so fixed cost).
    */
   private static final int PREPARED_ROWS = 4;
+  /** Journal bytes per record beyond which a statement's journal is split into more records. */
+  private static final long RECORD_BYTES = 1 << 20;
 
   private final IndexDefinition definition;
   private final WriteSession session;
   private final List<JournalBlock> blocks = new ArrayList<>();
   private final Map<Long, Integer> lookup = new LinkedHashMap<>();
-  private final List<long[]> tombstones = new ArrayList<>();
   /** Keys whose lookup row may exist in the table (a key never indexed has none to delete). */
   private final Set<Long> removed = new HashSet<>();
   private IndexMeta meta;
@@ -52,61 +53,43 @@ final class IndexTransaction {
     lookup.put(rowKey, nodeId);
   }
 
-  void remove(long rowKey, int nodeId) {
+  void remove(long rowKey) {
     lookup.put(rowKey, RowKeyMap.NO_NODE);
     removed.add(rowKey);
-    tombstones.add(new long[] {nodeId, rowKey});
-  }
-
-  boolean isEmpty() {
-    return meta == null && lookup.isEmpty();
   }
 
   /** Writes everything buffered into DuckDB on the transaction's session. */
   void flush() throws SQLException {
-    if (isEmpty()) {
-      return;
-    }
-    DuckDBConnection duck = session.connection().unwrap(DuckDBConnection.class);
     if (meta != null) {
-      try (DuckDBAppender appender = duck.createAppender(IndexDefinition.INDEX_SCHEMA,
-          definition.name() + "_blocks")) {
-        for (JournalBlock b : blocks) {
-          appender.beginRow().append(b.nodeId()).append(b.version()).append(b.epoch())
-              .append(b.tombstone()).append(b.checksum()).append(b.bytes()).endRow();
-        }
-        byte[] counters = MetaRow.encode(meta);
-        appender.beginRow().append(MetaRow.NODE).append(meta.epoch()).append(meta.epoch())
-            .append(false).append(MetaRow.checksum(counters)).append(counters).endRow();
-      }
+      insertJournal();
     }
     if (!lookup.isEmpty()) {
       deleteLookup();
-      insertLookup(duck);
-    }
-    if (!tombstones.isEmpty()) {
-      insertTombstones(duck, meta == null ? 0 : meta.epoch());
+      insertLookup();
     }
   }
 
-  private void insertTombstones(DuckDBConnection duck, long epoch) throws SQLException {
-    if (tombstones.size() <= PREPARED_ROWS) {
-      PreparedStatement insert = session.prepared("INSERT INTO "
-          + definition.indexTable("tombstones") + " (node_id, row_key, epoch) VALUES (?, ?, ?)");
-      for (long[] t : tombstones) {
-        insert.setInt(1, (int) t[0]);
-        insert.setLong(2, t[1]);
-        insert.setLong(3, epoch);
-        insert.executeUpdate();
+  /**
+   * The statement's journal rows as one {@link JournalRecord}, or several of at most {@link
+   * #RECORD_BYTES} for a big statement, each carrying the counters after the statement.
+   */
+  private void insertJournal() throws SQLException {
+    PreparedStatement insert = session.prepared("INSERT INTO "
+        + definition.indexTable(IndexCatalog.JOURNAL) + " (epoch, record) VALUES (?, ?)");
+    int from = 0;
+    do {
+      int to = from;
+      long bytes = 0;
+      while (to < blocks.size()
+          && (to == from || bytes + blocks.get(to).bytes().length <= RECORD_BYTES)) {
+        bytes += blocks.get(to).bytes().length;
+        to++;
       }
-      return;
-    }
-    try (DuckDBAppender appender = duck.createAppender(IndexDefinition.INDEX_SCHEMA,
-        definition.name() + "_tombstones")) {
-      for (long[] t : tombstones) {
-        appender.beginRow().append((int) t[0]).append(t[1]).append(epoch).endRow();
-      }
-    }
+      insert.setLong(1, meta.epoch());
+      insert.setBytes(2, new JournalRecord(meta, blocks.subList(from, to)).encode());
+      insert.executeUpdate();
+      from = to;
+    } while (from < blocks.size());
   }
 
   /** Deletes the lookup rows of the removed keys: one cached statement for a single key. */
@@ -125,7 +108,7 @@ final class IndexTransaction {
   }
 
   /** Inserts the lookup rows of the indexed keys. */
-  private void insertLookup(DuckDBConnection duck) throws SQLException {
+  private void insertLookup() throws SQLException {
     List<Map.Entry<Long, Integer>> rows = lookup.entrySet().stream()
         .filter(e -> e.getValue() != RowKeyMap.NO_NODE).toList();
     if (rows.size() <= PREPARED_ROWS) {
@@ -138,6 +121,7 @@ final class IndexTransaction {
       }
       return;
     }
+    DuckDBConnection duck = session.connection().unwrap(DuckDBConnection.class);
     try (DuckDBAppender appender = duck.createAppender(IndexDefinition.INDEX_SCHEMA,
         definition.name() + "_lookup")) {
       for (Map.Entry<Long, Integer> e : rows) {

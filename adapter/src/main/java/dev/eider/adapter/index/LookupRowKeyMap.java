@@ -57,12 +57,11 @@ final class LookupRowKeyMap implements RowKeyMap {
 
   @Override
   public void remove(long rowKey) {
-    int node = map.nodeOf(rowKey);
     map.remove(rowKey);
     size--;
     IndexTransaction transaction = journal.bound();
     if (transaction != null) {
-      transaction.remove(rowKey, node);
+      transaction.remove(rowKey);
     }
   }
 }

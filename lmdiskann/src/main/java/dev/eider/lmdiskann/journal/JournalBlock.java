@@ -1,7 +1,7 @@
 package dev.eider.lmdiskann.journal;
 
 /**
- * One changed node block as the journal stores it (a row of {@code <index>_blocks} in the SQL adapter).
+ * One changed node block as the journal stores it (an entry of a statement's journal record in the SQL adapter).
  *
  * @param nodeId    the node (its slot in the graph file)
  * @param bytes     the complete block, exactly as it will be written into the graph file
