@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eider.lmdiskann.journal.InMemoryJournal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,9 +24,13 @@ class SelfLookupTest {
 
     /** Rows whose own vector, searched for, does not come back among hits at distance 0 (duplicates allowed). */
     private static List<Integer> missing(LmDiskannIndex index, Dataset data) {
+        return missing(index, data, SEARCH_L);
+    }
+
+    private static List<Integer> missing(LmDiskannIndex index, Dataset data, int searchL) {
         List<Integer> missed = new ArrayList<>();
         for (int row = 0; row < data.base().length; row++) {
-            SearchResult result = index.search(data.base()[row], SearchParams.top(10).withSearchL(SEARCH_L));
+            SearchResult result = index.search(data.base()[row], SearchParams.top(10).withSearchL(searchL));
             int self = row;
             boolean found = result.neighbors().stream().anyMatch(n -> n.rowKey() == self
                     || BruteForce.distance(data.metric(), data.base()[self], data.base()[(int) n.rowKey()]) == 0);
@@ -57,5 +63,39 @@ class SelfLookupTest {
         IndexConfig config = IndexConfig.defaults(data.dimensions(), Metric.COSINE);
         assertThat(config.compression()).isEqualTo(NeighborCompression.NONE);
         assertEveryVectorFindsItself("glove", data, config);
+    }
+
+    /**
+     * An index built from a sixteenth of 384-dimensional uniform random vectors and grown by inserting the rest,
+     * searched at the default L. All distances are nearly equal, so a full list evicts a member on almost every
+     * back-link: evicting one the new node does not list, or rejecting the new node everywhere, used to leave nodes
+     * that no search reached at any L.
+     */
+    @Test
+    void uniformRandomGrownByInsertsFindsEveryVector() throws Exception {
+        SplittableRandom random = new SplittableRandom(11);
+        float[][] base = new float[3200][384];
+        for (float[] vector : base) {
+            for (int d = 0; d < vector.length; d++) {
+                vector[d] = (float) random.nextDouble();
+            }
+        }
+        Dataset data = new Dataset("uniform", Metric.L2, base, new float[0][], new int[0][]);
+        assertGrownIndexFindsEveryVector(data, NeighborCompression.defaultFor(384), 16);
+    }
+
+    private void assertGrownIndexFindsEveryVector(Dataset data, NeighborCompression compression, int growth)
+            throws Exception {
+        int built = data.base().length / growth;
+        IndexConfig config = IndexConfig.defaults(data.dimensions(), Metric.L2).withCompression(compression);
+        try (LmDiskannIndex index = LmDiskannIndex.build(dir.resolve("grown"), config,
+                VectorSource.of(Arrays.copyOf(data.base(), built)), BuildOptions.defaults().withThreads(1),
+                new InMemoryJournal())) {
+            for (int row = built; row < data.base().length; row++) {
+                index.insert(row, data.base()[row]);
+            }
+            assertThat(missing(index, data, config.searchL())).as("rows not found by their own vector at L %d",
+                    config.searchL()).isEmpty();
+        }
     }
 }

@@ -188,8 +188,14 @@ public final class IndexWriter {
         if (degree > 0 && scoresArePruneDistances) {
             newNodeScorer.setQuery(newVector);
         }
-        for (int q : Arrays.copyOf(chosen, degree)) {
-            linkBack(view, op, q, id, newVector, code);
+        int[] neighbors = Arrays.copyOf(chosen, degree);
+        int[] listedByP = neighbors.clone();
+        Arrays.sort(listedByP);
+        for (int i = 0; i < degree; i++) {
+            if (!linkBack(view, op, neighbors[i], id, newVector, code, listedByP)
+                    && i < InEdgeFloor.LINKED_NEAREST) {
+                replaceFarthest(view, op, neighbors[i], id, code, listedByP);
+            }
         }
         op.onApply = () -> {
             if (reuse) {
@@ -236,22 +242,23 @@ public final class IndexWriter {
     /**
      * Adds {@code p} (with its code) to q's list. A full list takes p only if no nearer neighbor covers it
      * ({@code alpha * d(n, p) <= d(q, p)}); p then evicts the farther neighbors it covers, or else the farthest
-     * one. A list that does not change is not copied, so it is not journaled either.
+     * one, but only neighbors that p lists itself ({@code listedByP}, sorted), which stay reachable through p. A
+     * list that does not change is not copied, so it is not journaled either. Returns whether p is in q's list
+     * afterwards.
      */
-    private void linkBack(GraphView view, WriteOperation op, int q, int p, float[] pVector, byte[] pCode) {
+    private boolean linkBack(GraphView view, WriteOperation op, int q, int p, float[] pVector, byte[] pCode,
+            int[] listedByP) {
         byte[] current = read(view, op, q);
         int degree = layout.degree(current);
-        for (int i = 0; i < degree; i++) {
-            if (layout.neighbor(current, i) == p) {
-                return;
-            }
+        if (listed(current, degree, p)) {
+            return true;
         }
         if (degree < maxDegree) {
             byte[] block = modify(view, op, q);
             layout.setNeighbor(block, degree, p, pCode, 0);
             bumpVersion(block, op, layout.flags(block), degree + 1);
             layout.seal(block);
-            return;
+            return true;
         }
         if (!scoresArePruneDistances) {
             byte[] block = modify(view, op, q);
@@ -263,10 +270,10 @@ public final class IndexWriter {
             candidates.add(p, pVector, pCode, 0);
             rewriteNeighbors(block, op);
             layout.seal(block);
-            return;
+            return listed(block, layout.degree(block), p);
         }
-        if (!chooseEvictions(current, degree, pVector)) {
-            return;
+        if (!chooseEvictions(current, degree, pVector, listedByP)) {
+            return false;
         }
         byte[] block = modify(view, op, q);
         for (int i = 0; i < degree; i++) {
@@ -279,18 +286,50 @@ public final class IndexWriter {
         int kept = compact(block, degree);
         bumpVersion(block, op, layout.flags(block), kept);
         layout.seal(block);
+        return true;
+    }
+
+    /**
+     * Puts p into q's full list, which did not take it, in place of the farthest member that p lists (so it stays
+     * reachable through p), or of the farthest member when p lists none. An insert does this in the lists of its
+     * {@link InEdgeFloor#LINKED_NEAREST} nearest neighbors, as the build does: otherwise a new node that every
+     * neighbor's list rejected has no in-edge, and no search reaches it, not even one for its own vector.
+     */
+    private void replaceFarthest(GraphView view, WriteOperation op, int q, int p, byte[] pCode, int[] listedByP) {
+        byte[] block = modify(view, op, q);
+        int degree = layout.degree(block);
+        float[] self = new float[dims];
+        layout.readVector(block, self);
+        if (scoresArePruneDistances) {
+            ownerScorer.setQuery(self);
+        }
+        int farthest = 0;
+        float farthestDistance = Float.NEGATIVE_INFINITY;
+        boolean farthestViaP = false;
+        for (int i = 0; i < degree; i++) {
+            boolean viaP = Arrays.binarySearch(listedByP, layout.neighbor(block, i)) >= 0;
+            float d = scoresArePruneDistances ? ownerScorer.distance(block, layout.codeOffset(i))
+                    : decodedDistance(self, block, i);
+            if ((viaP && !farthestViaP) || (viaP == farthestViaP && d > farthestDistance)) {
+                farthest = i;
+                farthestDistance = d;
+                farthestViaP = viaP;
+            }
+        }
+        layout.setNeighbor(block, farthest, p, pCode, 0);
+        bumpVersion(block, op, layout.flags(block), degree);
+        layout.seal(block);
     }
 
     /**
      * Marks in {@link #dropped} the neighbors of the full block {@code owner} that the new node (scored by
      * {@link #newNodeScorer}) replaces; false when the new node does not get into the list.
      */
-    private boolean chooseEvictions(byte[] owner, int degree, float[] pVector) {
+    private boolean chooseEvictions(byte[] owner, int degree, float[] pVector, int[] listedByP) {
         layout.readVector(owner, vector);
         float toP = Math.max(0f, metric.distance(vector, pVector));
         ownerScorer.setQuery(vector);
         float alpha = config.alpha();
-        int farthest = 0;
         for (int i = 0; i < degree; i++) {
             int code = layout.codeOffset(i);
             toOwner[i] = ownerScorer.distance(owner, code);
@@ -298,17 +337,19 @@ public final class IndexWriter {
             if (toOwner[i] < toP && alpha * toNewNode[i] <= toP) {
                 return false;
             }
-            if (toOwner[i] > toOwner[farthest]) {
+        }
+        boolean any = false;
+        int farthest = -1;
+        for (int i = 0; i < degree; i++) {
+            boolean viaP = Arrays.binarySearch(listedByP, layout.neighbor(owner, i)) >= 0;
+            dropped[i] = viaP && toOwner[i] > toP && alpha * toNewNode[i] <= toOwner[i];
+            any |= dropped[i];
+            if (viaP && toOwner[i] > toP && (farthest < 0 || toOwner[i] > toOwner[farthest])) {
                 farthest = i;
             }
         }
-        boolean any = false;
-        for (int i = 0; i < degree; i++) {
-            dropped[i] = toOwner[i] > toP && alpha * toNewNode[i] <= toOwner[i];
-            any |= dropped[i];
-        }
         if (!any) {
-            if (toOwner[farthest] <= toP) {
+            if (farthest < 0) {
                 return false;
             }
             dropped[farthest] = true;
@@ -341,6 +382,12 @@ public final class IndexWriter {
         }
         layout.clearNeighborsFrom(block, kept);
         return kept;
+    }
+
+    /** The pruning distance from {@code self} to neighbor {@code i} of {@code block}, decoded from its code. */
+    private float decodedDistance(float[] self, byte[] block, int i) {
+        codec.decode(block, layout.codeOffset(i), vector);
+        return prune.distance(self, 0, vector, 0);
     }
 
     /** Adds neighbor {@code i} of {@code source} as a candidate, its vector decoded from the stored code. */

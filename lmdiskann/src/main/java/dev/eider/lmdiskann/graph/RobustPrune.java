@@ -25,7 +25,8 @@ final class RobustPrune {
         this.dims = dims;
     }
 
-    private float distance(float[] a, int aOff, float[] b, int bOff) {
+    /** The geometric distance pruning compares (see the class comment). */
+    float distance(float[] a, int aOff, float[] b, int bOff) {
         float d = cosine ? 1f - kernels.dot(a, aOff, b, bOff, dims) : kernels.squaredL2(a, aOff, b, bOff, dims);
         return Math.max(0f, d);
     }
