@@ -100,15 +100,17 @@ public final class IndexWrite implements AutoCloseable {
    * Runs {@code baseChange} (a statement on {@link #session()}) on the manager's side thread while
    * {@code indexChange} runs on this one, and returns the statement's result once both are done: the
    * base-table statement runs natively in DuckDB and the graph change in Java, so a row costs the
-   * longer of the two instead of their sum. The graph stays on this thread, which holds its lock.
-   * Either failure fails the call (the other one's is attached as suppressed).
+   * longer of the two instead of their sum. The graph stays on this thread, which holds its lock;
+   * {@code indexChange} must not use the session meanwhile (graph changes only buffer their journal
+   * and lookup rows, which {@link #commit()} writes). Either failure fails the call (the other one's
+   * is attached as suppressed), and the caller's rollback then discards both.
    */
   public <T> T alongside(Callable<T> baseChange, Runnable indexChange) throws SQLException {
     Future<T> base = manager.sideThread().submit(baseChange);
-    RuntimeException indexFailure = null;
+    Throwable indexFailure = null;
     try {
       indexChange.run();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       indexFailure = e;
     }
     T result = null;
@@ -130,8 +132,11 @@ public final class IndexWrite implements AutoCloseable {
       }
       throw new SQLException(baseFailure.getMessage(), baseFailure);
     }
+    if (indexFailure instanceof Error error) {
+      throw error;
+    }
     if (indexFailure != null) {
-      throw indexFailure;
+      throw (RuntimeException) indexFailure;
     }
     return result;
   }

@@ -1,7 +1,6 @@
 package dev.eider.server.jdbc;
 
 import dev.eider.adapter.DuckDbSchema;
-import dev.eider.adapter.index.IndexBatch;
 import dev.eider.adapter.index.IndexManager;
 import java.lang.reflect.Field;
 import java.sql.Connection;
@@ -36,7 +35,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * statements already ran and stay committed.
  *
  * <p>{@code executeBatch} of a prepared INSERT / UPDATE / DELETE on a table with an LM_DISKANN index
- * runs the whole batch as one DuckDB transaction with one index write ({@link IndexBatch}): the
+ * runs the whole batch as one DuckDB transaction with one index write ({@link BatchExecution}): the
  * batch is atomic, and a failing element fails it with nothing of it kept.
  */
 public class EiderMeta extends CalciteMetaBridge {
@@ -65,56 +64,8 @@ public class EiderMeta extends CalciteMetaBridge {
   @Override
   public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues)
       throws NoSuchStatementException {
-    List<IndexBatch> batches = new ArrayList<>();
-    try {
-      for (IndexManager manager : indexManagers()) {
-        batches.add(manager.beginBatch());
-      }
-      long[] counts = new long[parameterValues.size()];
-      for (int i = 0; i < counts.length; i++) {
-        counts[i] = executeElement(h, parameterValues, counts, i, batches);
-      }
-      for (IndexBatch batch : batches) {
-        batch.commit();
-      }
-      return new ExecuteBatchResult(counts);
-    } catch (SQLException e) {
-      throw new IllegalStateException("The batch failed to commit: " + e.getMessage(), e);
-    } finally {
-      closeAll(batches);
-    }
-  }
-
-  /** Runs element {@code i} of a batch and returns its update count. */
-  private long executeElement(StatementHandle h, List<List<TypedValue>> parameterValues,
-      long[] counts, int i, List<IndexBatch> batches) throws NoSuchStatementException {
-    try {
-      ExecuteResult result = execute(h, parameterValues.get(i), -1);
-      return result.resultSets.size() == 1 ? result.resultSets.get(0).updateCount : -1;
-    } catch (RuntimeException e) {
-      boolean atomic = batches.stream().anyMatch(IndexBatch::changedIndexedTable);
-      throw new BatchElementException(i, counts.length, counts, atomic, e);
-    }
-  }
-
-  private static void closeAll(List<IndexBatch> batches) {
-    RuntimeException failure = null;
-    for (IndexBatch batch : batches) {
-      try {
-        batch.close();
-      } catch (SQLException | RuntimeException e) {
-        RuntimeException wrapped = new IllegalStateException("Ending a batch failed: "
-            + e.getMessage(), e);
-        if (failure == null) {
-          failure = wrapped;
-        } else {
-          failure.addSuppressed(wrapped);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    return new ExecuteBatchResult(BatchExecution.run(indexManagers(), parameterValues,
+        values -> execute(h, values, -1)));
   }
 
   /** The index managers of the DuckDB databases this connection's schemas read. */

@@ -38,11 +38,7 @@ class ThinClientBatchTest {
   static void startServer() throws Exception {
     database = dir.resolve("docs.duckdb");
     DocsTable.create(database, 200);
-    try (Connection eider = DriverManager.getConnection("jdbc:eider:duckdb=" + database);
-        Statement statement = eider.createStatement()) {
-      statement.execute("CREATE INDEX docs_embedding ON docs USING LM_DISKANN (embedding) "
-          + "WITH (metric = 'l2', key_column = 'id')");
-    }
+    DocsTable.createIndex(database);
     served = ServedDatabase.start(database);
   }
 
