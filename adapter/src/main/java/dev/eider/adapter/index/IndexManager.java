@@ -367,7 +367,7 @@ public final class IndexManager implements AutoCloseable {
     return batch;
   }
 
-  ExecutorService sideThread() {
+  ExecutorService sideThreads() {
     return sideThreads;
   }
 

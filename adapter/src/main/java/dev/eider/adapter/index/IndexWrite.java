@@ -106,7 +106,7 @@ public final class IndexWrite implements AutoCloseable {
    * is attached as suppressed), and the caller's rollback then discards both.
    */
   public <T> T alongside(Callable<T> baseChange, Runnable indexChange) throws SQLException {
-    Future<T> base = manager.sideThread().submit(baseChange);
+    Future<T> base = manager.sideThreads().submit(baseChange);
     Throwable indexFailure = null;
     try {
       indexChange.run();
