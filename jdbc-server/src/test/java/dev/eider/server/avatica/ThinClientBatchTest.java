@@ -37,9 +37,7 @@ class ThinClientBatchTest {
   @BeforeAll
   static void startServer() throws Exception {
     database = dir.resolve("docs.duckdb");
-    DocsTable.create(database, 200);
-    DocsTable.createIndex(database);
-    served = ServedDatabase.start(database);
+    served = ServedDatabase.startIndexedDocs(database, 200);
   }
 
   @AfterAll

@@ -22,10 +22,7 @@ class ThinClientSearchLTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    Path database = dir.resolve("docs.duckdb");
-    DocsTable.create(database, 200);
-    DocsTable.createIndex(database);
-    served = ServedDatabase.start(database);
+    served = ServedDatabase.startIndexedDocs(dir.resolve("docs.duckdb"), 200);
   }
 
   @AfterAll
