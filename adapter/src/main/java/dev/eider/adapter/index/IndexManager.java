@@ -41,7 +41,11 @@ public final class IndexManager implements AutoCloseable {
   private final IndexRegistry registry;
   private final IndexSettings settings;
   private final ExecutorService background;
+  /** Runs a write's base-table statements while its thread changes the graph (see IndexWrite). */
+  private final ExecutorService sideThreads;
   private final WriteSessions sessions;
+  /** The batch each thread is running, if any (see IndexBatch). */
+  private final ThreadLocal<IndexBatch> batches = new ThreadLocal<>();
 
   public IndexManager(DuckDbDatabase database, IndexRegistry registry, IndexSettings settings) {
     this.database = database;
@@ -50,6 +54,8 @@ public final class IndexManager implements AutoCloseable {
     this.settings = settings;
     this.background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
         .name("eider-index-" + database.file().getFileName()).factory());
+    this.sideThreads = Executors.newCachedThreadPool(Thread.ofPlatform().daemon()
+        .name("eider-write-" + database.file().getFileName() + "-", 0).factory());
   }
 
   public IndexRegistry registry() {
@@ -343,7 +349,26 @@ public final class IndexManager implements AutoCloseable {
   public IndexWrite beginWrite(List<VectorIndex> indexes) throws SQLException {
     List<VectorIndex> ordered = new ArrayList<>(indexes);
     ordered.sort(Comparator.comparing(VectorIndex::name));
-    return new IndexWrite(this, sessions, ordered);
+    IndexBatch batch = batches.get();
+    return batch != null ? batch.join(ordered) : new IndexWrite(this, sessions, ordered);
+  }
+
+  /**
+   * Starts a batch on this thread: until it is closed, the writes this thread begins join one shared
+   * write, which {@link IndexBatch#commit()} commits.
+   */
+  public IndexBatch beginBatch() {
+    if (batches.get() != null) {
+      throw new IllegalStateException("This thread is already running a batch");
+    }
+    IndexBatch batch = new IndexBatch(ordered -> new IndexWrite(this, sessions, ordered),
+        batches::remove);
+    batches.set(batch);
+    return batch;
+  }
+
+  ExecutorService sideThreads() {
+    return sideThreads;
   }
 
   /** Called by a committed write: merges in the background once the journal is large. */
@@ -410,6 +435,7 @@ public final class IndexManager implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    sideThreads.shutdown();
     background.shutdown();
     try {
       if (!background.awaitTermination(60, TimeUnit.SECONDS)) {

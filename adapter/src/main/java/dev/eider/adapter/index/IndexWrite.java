@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * The index side of one DML statement. It holds the write lock of every index of the table and one
@@ -16,6 +19,10 @@ import java.util.Set;
  * index into the same transaction before committing it. Searches see the statement's changes only once
  * DuckDB has committed them. Closing without a commit rolls everything back and reopens the touched
  * graphs from their (unchanged) journals, so nothing unpublished survives.
+ *
+ * <p>In an {@link IndexBatch} the statements of the batch share one write: each statement {@link
+ * #join joins} it, and its {@link #commit()} and {@link #close()} only end its part; the batch
+ * commits or rolls back the whole.
  */
 public final class IndexWrite implements AutoCloseable {
   private final IndexManager manager;
@@ -28,6 +35,12 @@ public final class IndexWrite implements AutoCloseable {
   /** Whether the DuckDB transaction was opened (it then ends with a commit or a rollback). */
   private boolean begun;
   private boolean committed;
+  /** Whether a statement of a batch is running on this write (it does not commit it). */
+  private boolean joined;
+  /** Whether the joined statement committed its part. */
+  private boolean joinedCommitted;
+  /** Whether a statement of the batch failed: the write can then only roll back. */
+  private boolean failed;
 
   IndexWrite(IndexManager manager, WriteSessions sessions, List<VectorIndex> indexes)
       throws SQLException {
@@ -66,6 +79,89 @@ public final class IndexWrite implements AutoCloseable {
     return session;
   }
 
+  /** Lets one more statement of a batch use this write; it must lock the same indexes. */
+  void join(List<VectorIndex> indexes) {
+    if (!indexes.equals(locked)) {
+      throw new IllegalStateException("A batch runs one statement on one table, but this statement"
+          + " changes the indexes " + names(indexes) + " and the batch " + names(locked));
+    }
+    if (failed) {
+      throw new IllegalStateException("An earlier statement of the batch failed");
+    }
+    joined = true;
+    joinedCommitted = false;
+  }
+
+  private static List<String> names(List<VectorIndex> indexes) {
+    return indexes.stream().map(VectorIndex::name).toList();
+  }
+
+  /**
+   * Runs {@code baseChange} (a statement on {@link #session()}) on the manager's side thread while
+   * {@code indexChange} runs on this one, and returns the statement's result once both are done: the
+   * base-table statement runs natively in DuckDB and the graph change in Java, so a row costs the
+   * longer of the two instead of their sum. The graph stays on this thread, which holds its lock;
+   * {@code indexChange} must not use the session meanwhile (graph changes only buffer their journal
+   * and lookup rows, which {@link #commit()} writes). Either failure fails the call (the other one's
+   * is attached as suppressed), and the caller's rollback then discards both.
+   */
+  public <T> T alongside(Callable<T> baseChange, Runnable indexChange) throws SQLException {
+    Future<T> base = manager.sideThreads().submit(baseChange);
+    Throwable indexFailure = null;
+    try {
+      indexChange.run();
+    } catch (RuntimeException | Error e) {
+      indexFailure = e;
+    }
+    T result = null;
+    Throwable baseFailure = null;
+    try {
+      result = awaitUninterruptibly(base);
+    } catch (ExecutionException e) {
+      baseFailure = e.getCause();
+    }
+    if (baseFailure != null) {
+      if (indexFailure != null) {
+        baseFailure.addSuppressed(indexFailure);
+      }
+      if (baseFailure instanceof SQLException sql) {
+        throw sql;
+      }
+      if (baseFailure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new SQLException(baseFailure.getMessage(), baseFailure);
+    }
+    if (indexFailure instanceof Error error) {
+      throw error;
+    }
+    if (indexFailure != null) {
+      throw (RuntimeException) indexFailure;
+    }
+    return result;
+  }
+
+  /**
+   * The result of {@code future}, waiting until it is done even if interrupted (the interrupt is kept):
+   * the statement uses this write's connection, so it must be over before the write goes on.
+   */
+  private static <T> T awaitUninterruptibly(Future<T> future) throws ExecutionException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** The locked indexes, ordered by name. */
   public List<VectorIndex> indexes() {
     return List.copyOf(locked);
@@ -93,6 +189,13 @@ public final class IndexWrite implements AutoCloseable {
 
   /** Writes the index changes into the transaction and commits it with the base-table change. */
   public void commit() throws SQLException {
+    if (joined) {
+      joinedCommitted = true;
+      return;
+    }
+    if (failed) {
+      throw new IllegalStateException("A statement of the batch failed: the batch cannot commit");
+    }
     for (IndexTransaction transaction : transactions) {
       transaction.flush();
     }
@@ -114,6 +217,11 @@ public final class IndexWrite implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
+    if (joined) {
+      failed |= !joinedCommitted;
+      joined = false;
+      return;
+    }
     SQLException failure = null;
     boolean reusable = committed;
     try {

@@ -156,7 +156,7 @@ public final class IndexBenchCommand implements Callable<Integer> {
    * Single-client DML through Eider, every statement committing on its own (Eider has no
    * multi-statement transactions): {@code text} inserts as SQL text with a vector literal (they also
    * warm the JIT up), {@code dml} prepared inserts with a {@code float[]} parameter, as many again
-   * through executeBatch; a top-1
+   * through executeBatch (one transaction on an indexed table); a top-1
    * search for every inserted vector; single-row deletes of the prepared ones; {@code dml} rows in one
    * INSERT ... SELECT and one DELETE of all the rest; then VACUUM INDEX, which merges the journal and
    * consolidates the deletes.

@@ -24,8 +24,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Creates Eider's JDBC objects: Calcite's, except that connections get an {@link EiderTypeFactory} (so
- * vector types keep their dimension) and result sets are {@link EiderResultSet}s (arrays readable
- * through the Avatica server). Avatica instantiates it by class name.
+ * vector types keep their dimension), result sets are {@link EiderResultSet}s (arrays readable
+ * through the Avatica server) and prepared statements {@link EiderPreparedStatement}s (batch failures
+ * as {@link java.sql.BatchUpdateException}). Avatica instantiates it by class name.
  */
 public class EiderJdbcFactory extends CalciteFactory {
   private final CalciteJdbc41Factory calcite = new CalciteJdbc41Factory();
@@ -55,7 +56,7 @@ public class EiderJdbcFactory extends CalciteFactory {
   public AvaticaPreparedStatement newPreparedStatement(AvaticaConnection connection,
       Meta.StatementHandle h, Meta.Signature signature, int resultSetType,
       int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-    return calcite.newPreparedStatement(connection, h, signature, resultSetType,
+    return new EiderPreparedStatement(connection, h, signature, resultSetType,
         resultSetConcurrency, resultSetHoldability);
   }
 

@@ -1,14 +1,18 @@
 package dev.eider.server.jdbc;
 
 import dev.eider.adapter.DuckDbSchema;
+import dev.eider.adapter.index.IndexManager;
 import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.ColumnMetaData;
@@ -29,6 +33,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * auto-commit turned off, {@code commit()} therefore succeeds with nothing left to do (so batch loaders
  * that turn it off and commit at the end work), and {@code rollback()} fails, saying that the
  * statements already ran and stay committed.
+ *
+ * <p>{@code executeBatch} of a prepared INSERT / UPDATE / DELETE on a table with an LM_DISKANN index
+ * runs the whole batch as one DuckDB transaction with one index write ({@link BatchExecution}): the
+ * batch is atomic, and a failing element fails it with nothing of it kept.
  */
 public class EiderMeta extends CalciteMetaBridge {
   private static final String PRIMARY_KEYS_SQL =
@@ -51,6 +59,33 @@ public class EiderMeta extends CalciteMetaBridge {
     } catch (RuntimeException e) {
       throw DuckDbErrors.clarify(e);
     }
+  }
+
+  @Override
+  public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues)
+      throws NoSuchStatementException {
+    return new ExecuteBatchResult(BatchExecution.run(indexManagers(), parameterValues,
+        values -> execute(h, values, -1)));
+  }
+
+  /** The index managers of the DuckDB databases this connection's schemas read. */
+  private Set<IndexManager> indexManagers() {
+    Set<IndexManager> managers = new LinkedHashSet<>();
+    duckDbSchemas().values().forEach(schema -> managers.add(schema.database().indexManager()));
+    return managers;
+  }
+
+  /** The connection's DuckDB schemas by name. */
+  private Map<String, DuckDbSchema> duckDbSchemas() {
+    Map<String, DuckDbSchema> schemas = new LinkedHashMap<>();
+    CalciteSchema root =
+        ((CalciteConnection) connection).getRootSchema().unwrap(CalciteSchema.class);
+    for (Map.Entry<String, CalciteSchema> sub : root.getSubSchemaMap().entrySet()) {
+      if (sub.getValue().schema instanceof DuckDbSchema duckDb) {
+        schemas.put(sub.getKey(), duckDb);
+      }
+    }
+    return schemas;
   }
 
   @Override
@@ -77,12 +112,9 @@ public class EiderMeta extends CalciteMetaBridge {
   public MetaResultSet getPrimaryKeys(ConnectionHandle ch, @Nullable String catalog,
       @Nullable String schema, @Nullable String table) {
     List<Object> rows = new ArrayList<>();
-    CalciteSchema root =
-        ((CalciteConnection) connection).getRootSchema().unwrap(CalciteSchema.class);
-    for (Map.Entry<String, CalciteSchema> sub : root.getSubSchemaMap().entrySet()) {
-      if (sub.getValue().schema instanceof DuckDbSchema duckDb
-          && (schema == null || schema.equals(sub.getKey()))) {
-        rows.addAll(primaryKeys(sub.getKey(), duckDb, table));
+    for (Map.Entry<String, DuckDbSchema> sub : duckDbSchemas().entrySet()) {
+      if (schema == null || schema.equals(sub.getKey())) {
+        rows.addAll(primaryKeys(sub.getKey(), sub.getValue(), table));
       }
     }
     return createResultSet(Map.of(), columns(), CursorFactory.record(PrimaryKeyRow.class,

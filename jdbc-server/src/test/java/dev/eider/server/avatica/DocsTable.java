@@ -55,6 +55,15 @@ final class DocsTable {
     return new DocsTable(vectors);
   }
 
+  /** Creates the LM_DISKANN index {@code docs_embedding} (L2, keyed by id) through Eider. */
+  static void createIndex(Path file) throws SQLException {
+    try (Connection eider = DriverManager.getConnection("jdbc:eider:duckdb=" + file);
+        Statement statement = eider.createStatement()) {
+      statement.execute("CREATE INDEX docs_embedding ON docs USING LM_DISKANN (embedding) "
+          + "WITH (metric = 'l2', key_column = 'id')");
+    }
+  }
+
   static String category(long id) {
     return CATEGORIES.get((int) (id % CATEGORIES.size()));
   }

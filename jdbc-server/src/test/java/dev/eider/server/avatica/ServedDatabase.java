@@ -12,6 +12,13 @@ record ServedDatabase(EiderServer server, ThinClient client) implements AutoClos
     return new ServedDatabase(TestServers.on(database).start(), new ThinClient());
   }
 
+  /** A server on a new database {@code file} holding DocsTable's rows and its LM_DISKANN index. */
+  static ServedDatabase startIndexedDocs(Path file, int rows) throws Exception {
+    DocsTable.create(file, rows);
+    DocsTable.createIndex(file);
+    return start(file);
+  }
+
   /** A thin-client connection to the server. */
   Connection connect() throws SQLException {
     return client.connect(server.clientUrl());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,14 +22,7 @@ class ThinClientSearchLTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    Path database = dir.resolve("docs.duckdb");
-    DocsTable.create(database, 200);
-    try (Connection eider = DriverManager.getConnection("jdbc:eider:duckdb=" + database);
-        Statement statement = eider.createStatement()) {
-      statement.execute("CREATE INDEX docs_embedding ON docs USING LM_DISKANN (embedding) "
-          + "WITH (metric = 'l2', key_column = 'id')");
-    }
-    served = ServedDatabase.start(database);
+    served = ServedDatabase.startIndexedDocs(dir.resolve("docs.duckdb"), 200);
   }
 
   @AfterAll

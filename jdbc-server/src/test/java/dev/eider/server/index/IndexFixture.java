@@ -1,6 +1,7 @@
 package dev.eider.server.index;
 
 import dev.eider.adapter.DuckDbSchema;
+import dev.eider.adapter.index.IndexManager;
 import dev.eider.adapter.index.VectorIndex;
 import dev.eider.lmdiskann.Neighbor;
 import dev.eider.lmdiskann.SearchParams;
@@ -74,7 +75,12 @@ final class IndexFixture {
 
   /** Waits for the background merges and rebuilds of the database behind {@code eider}. */
   static void awaitBackground(Connection eider) throws SQLException, InterruptedException {
-    schema(eider).database().indexManager().awaitBackground();
+    manager(eider).awaitBackground();
+  }
+
+  /** The index manager of the database behind {@code eider}. */
+  static IndexManager manager(Connection eider) throws SQLException {
+    return schema(eider).database().indexManager();
   }
 
   /** The index {@code name} as the engine behind {@code eider} sees it. */

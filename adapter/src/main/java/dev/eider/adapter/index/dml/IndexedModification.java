@@ -88,11 +88,12 @@ public final class IndexedModification {
       for (int i = 0; i < columns.size(); i++) {
         bind(insert, i + 1, columns.get(i), row[i]);
       }
-      count += insert.executeUpdate();
-      for (VectorIndex index : write.indexes()) {
-        write.insert(index, key(row, columns, index.keyColumn()),
-            row[position(columns, index.column())]);
-      }
+      count += write.alongside(insert::executeUpdate, () -> {
+        for (VectorIndex index : write.indexes()) {
+          write.insert(index, key(row, columns, index.keyColumn()),
+              row[position(columns, index.column())]);
+        }
+      });
     }
     return count;
   }
@@ -118,14 +119,15 @@ public final class IndexedModification {
         after[position(columns, updated.get(i).name())] = row[columns.size() + i];
       }
       update.setObject(updated.size() + 1, row[keyPosition]);
-      count += update.executeUpdate();
-      for (VectorIndex index : write.indexes()) {
-        if (touches(index)) {
-          write.delete(index, key(row, columns, index.keyColumn()));
-          write.insert(index, key(after, columns, index.keyColumn()),
-              after[position(columns, index.column())]);
+      count += write.alongside(update::executeUpdate, () -> {
+        for (VectorIndex index : write.indexes()) {
+          if (touches(index)) {
+            write.delete(index, key(row, columns, index.keyColumn()));
+            write.insert(index, key(after, columns, index.keyColumn()),
+                after[position(columns, index.column())]);
+          }
         }
-      }
+      });
     }
     return count;
   }
