@@ -50,6 +50,8 @@ public final class IndexWriter {
     private final float[] toOwner;
     private final float[] toNewNode;
     private final boolean[] dropped;
+    /** The out-neighbors of the node being inserted: the list members its back-links may evict. */
+    private final IntHashSet listedByNew;
     /** Codes of recent neighbors; about 2.5 MB at 384 dimensions (ternary codes). */
     private final NodeCodes codes = new NodeCodes(CACHED_CODES);
 
@@ -76,6 +78,7 @@ public final class IndexWriter {
         this.ownerScorer = codec.newScorer();
         this.newNodeScorer = codec.newScorer();
         this.toOwner = new float[maxDegree];
+        this.listedByNew = new IntHashSet(2 * maxDegree);
         this.toNewNode = new float[maxDegree];
         this.dropped = new boolean[maxDegree];
         for (int slot : freeSlots) {
@@ -189,12 +192,13 @@ public final class IndexWriter {
             newNodeScorer.setQuery(newVector);
         }
         int[] neighbors = Arrays.copyOf(chosen, degree);
-        int[] listedByP = neighbors.clone();
-        Arrays.sort(listedByP);
+        listedByNew.clear();
+        for (int n : neighbors) {
+            listedByNew.add(n);
+        }
         for (int i = 0; i < degree; i++) {
-            if (!linkBack(view, op, neighbors[i], id, newVector, code, listedByP)
-                    && i < InEdgeFloor.LINKED_NEAREST) {
-                replaceFarthest(view, op, neighbors[i], id, code, listedByP);
+            if (!linkBack(view, op, neighbors[i], id, newVector, code) && i < InEdgeFloor.LINKED_NEAREST) {
+                replaceFarthest(view, op, neighbors[i], id, code);
             }
         }
         op.onApply = () -> {
@@ -242,12 +246,11 @@ public final class IndexWriter {
     /**
      * Adds {@code p} (with its code) to q's list. A full list takes p only if no nearer neighbor covers it
      * ({@code alpha * d(n, p) <= d(q, p)}); p then evicts the farther neighbors it covers, or else the farthest
-     * one, but only neighbors that p lists itself ({@code listedByP}, sorted), which stay reachable through p. A
+     * one, but only neighbors that p lists itself ({@link #listedByNew}), which stay reachable through p. A
      * list that does not change is not copied, so it is not journaled either. Returns whether p is in q's list
      * afterwards.
      */
-    private boolean linkBack(GraphView view, WriteOperation op, int q, int p, float[] pVector, byte[] pCode,
-            int[] listedByP) {
+    private boolean linkBack(GraphView view, WriteOperation op, int q, int p, float[] pVector, byte[] pCode) {
         byte[] current = read(view, op, q);
         int degree = layout.degree(current);
         if (listed(current, degree, p)) {
@@ -272,7 +275,7 @@ public final class IndexWriter {
             layout.seal(block);
             return listed(block, layout.degree(block), p);
         }
-        if (!chooseEvictions(current, degree, pVector, listedByP)) {
+        if (!chooseEvictions(current, degree, pVector)) {
             return false;
         }
         byte[] block = modify(view, op, q);
@@ -295,7 +298,7 @@ public final class IndexWriter {
      * {@link InEdgeFloor#LINKED_NEAREST} nearest neighbors, as the build does: otherwise a new node that every
      * neighbor's list rejected has no in-edge, and no search reaches it, not even one for its own vector.
      */
-    private void replaceFarthest(GraphView view, WriteOperation op, int q, int p, byte[] pCode, int[] listedByP) {
+    private void replaceFarthest(GraphView view, WriteOperation op, int q, int p, byte[] pCode) {
         byte[] block = modify(view, op, q);
         int degree = layout.degree(block);
         float[] self = new float[dims];
@@ -307,7 +310,7 @@ public final class IndexWriter {
         float farthestDistance = Float.NEGATIVE_INFINITY;
         boolean farthestViaP = false;
         for (int i = 0; i < degree; i++) {
-            boolean viaP = Arrays.binarySearch(listedByP, layout.neighbor(block, i)) >= 0;
+            boolean viaP = listedByNew.contains(layout.neighbor(block, i));
             float d = scoresArePruneDistances ? ownerScorer.distance(block, layout.codeOffset(i))
                     : decodedDistance(self, block, i);
             if ((viaP && !farthestViaP) || (viaP == farthestViaP && d > farthestDistance)) {
@@ -325,7 +328,7 @@ public final class IndexWriter {
      * Marks in {@link #dropped} the neighbors of the full block {@code owner} that the new node (scored by
      * {@link #newNodeScorer}) replaces; false when the new node does not get into the list.
      */
-    private boolean chooseEvictions(byte[] owner, int degree, float[] pVector, int[] listedByP) {
+    private boolean chooseEvictions(byte[] owner, int degree, float[] pVector) {
         layout.readVector(owner, vector);
         float toP = Math.max(0f, metric.distance(vector, pVector));
         ownerScorer.setQuery(vector);
@@ -341,7 +344,7 @@ public final class IndexWriter {
         boolean any = false;
         int farthest = -1;
         for (int i = 0; i < degree; i++) {
-            boolean viaP = Arrays.binarySearch(listedByP, layout.neighbor(owner, i)) >= 0;
+            boolean viaP = listedByNew.contains(layout.neighbor(owner, i));
             dropped[i] = viaP && toOwner[i] > toP && alpha * toNewNode[i] <= toOwner[i];
             any |= dropped[i];
             if (viaP && toOwner[i] > toP && (farthest < 0 || toOwner[i] > toOwner[farthest])) {

@@ -48,6 +48,19 @@ final class IntHashSet {
         }
     }
 
+    boolean contains(int v) {
+        int mask = slots.length - 1;
+        for (int i = mix(v) & mask; ; i = (i + 1) & mask) {
+            int s = slots[i];
+            if (s == v) {
+                return true;
+            }
+            if (s == EMPTY) {
+                return false;
+            }
+        }
+    }
+
     private void grow() {
         int[] old = slots;
         slots = new int[old.length * 2];
