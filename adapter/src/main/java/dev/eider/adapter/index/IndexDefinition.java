@@ -29,7 +29,11 @@ public record IndexDefinition(String name, String schema, String table, String c
     return INDEX_SCHEMA + "." + quote(name + "_" + suffix);
   }
 
-  /** Row key to node id: columns {@code row_key BIGINT PRIMARY KEY, node_id INTEGER}. */
+  /**
+   * Row key to node id: columns {@code row_key BIGINT NOT NULL, node_id INTEGER NOT NULL}. No key constraint:
+   * the index writer keeps one row per key, and a single-key DELETE stays cheap without an ART index (0.6 ms
+   * at 3,000 rows, 0.85 ms at a million).
+   */
   public String lookupTable() {
     return indexTable("lookup");
   }
