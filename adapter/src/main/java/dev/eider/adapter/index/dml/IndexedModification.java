@@ -109,6 +109,7 @@ public final class IndexedModification {
       updated.add(column);
       sets.add(quote(column.name()) + " = " + placeholder(column));
     }
+    List<VectorIndex> touched = write.indexes().stream().filter(this::touches).toList();
     long count = 0;
     PreparedStatement update = write.session().prepared("UPDATE " + target()
         + " SET " + sets + " WHERE " + quote(columns.get(keyPosition).name()) + " = ?");
@@ -119,13 +120,15 @@ public final class IndexedModification {
         after[position(columns, updated.get(i).name())] = row[columns.size() + i];
       }
       update.setObject(updated.size() + 1, row[keyPosition]);
+      if (touched.isEmpty()) {
+        count += update.executeUpdate();
+        continue;
+      }
       count += write.alongside(update::executeUpdate, () -> {
-        for (VectorIndex index : write.indexes()) {
-          if (touches(index)) {
-            write.delete(index, key(row, columns, index.keyColumn()));
-            write.insert(index, key(after, columns, index.keyColumn()),
-                after[position(columns, index.column())]);
-          }
+        for (VectorIndex index : touched) {
+          write.delete(index, key(row, columns, index.keyColumn()));
+          write.insert(index, key(after, columns, index.keyColumn()),
+              after[position(columns, index.column())]);
         }
       });
     }
